@@ -1,0 +1,89 @@
+/** The typed values the answering engine returns. Adapters (bot, console, CLI) only format these. */
+import type { Article, Language } from '../corpus/article.ts';
+
+export type IntentName =
+  | 'control' | 'fighting' | 'displacement' | 'ceasefire' | 'reinforcements' | 'incidents'
+  | 'casualties' | 'background' | 'actor' | 'russia' | 'summary' | 'timeline'
+  | 'greeting' | 'help' | 'thanks' | 'out_of_scope' | 'None';
+
+export interface Citation {
+  articleId: string;
+  sentenceId: string;
+  sentenceNumber: number;
+  /** Corpus-wide sentence position, short enough for Telegram callback data. */
+  ref: number;
+  /** The sentence exactly as in the corpus. */
+  text: string;
+  /** Human English rendering, when the corpus has one. */
+  english: string | null;
+  title: string;
+  published: string;
+  publisher: string | null;
+  url: string | null;
+}
+
+export type AnswerKind =
+  | 'answer'      // quoted, cited sentences
+  | 'abstain'     // the articles do not say
+  | 'smalltalk'   // greeting, thanks, help: `lead` holds the reply
+  | 'invalid';    // empty or unusable input: `lead` holds a polite note
+
+export interface Answer {
+  question: string;
+  lang: Language;
+  intent: IntentName;
+  confidence: number;
+  kind: AnswerKind;
+  abstained: boolean;
+  /** A short lead in the question's language. */
+  lead: string;
+  /** The best 1-3 sentences, verbatim. Empty unless kind is 'answer'. */
+  citations: Citation[];
+  /** Next-best cited sentences, for a "more" button. */
+  more: Citation[];
+}
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'approximate';
+
+export interface EventCitation {
+  articleId: string;
+  sentenceId: string;
+  text: string;
+}
+
+export interface TimelineEvent {
+  /** `2021-04-23`, `2018-09`, `2016`, or a range `2021-04-09/2021-04-11` for approximate dates. */
+  date: string;
+  precision: DatePrecision;
+  /** First and last day the date can mean, ISO `YYYY-MM-DD`, for sorting and filtering. */
+  start: string;
+  end: string;
+  summary: string;
+  summaryEn: string;
+  /** Entity ids from the lexicon. */
+  actors: string[];
+  places: string[];
+  citations: EventCitation[];
+}
+
+export interface Timeline {
+  filter: string | null;
+  lang: Language;
+  events: TimelineEvent[];
+}
+
+export interface Summary {
+  lang: Language;
+  lead: string;
+  citations: Citation[];
+}
+
+/** What every adapter calls: built once at start by `createEngine`. */
+export interface Engine {
+  ask(question: string): Answer;
+  /** Citations for sentence refs (e.g. from a "more" button), in the given order; unknown refs are skipped. */
+  cite(refs: readonly number[]): Citation[];
+  summary(lang?: Language): Summary;
+  timeline(filter?: string, lang?: Language): Timeline;
+  sources(): readonly Article[];
+}
