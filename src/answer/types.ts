@@ -80,7 +80,8 @@ export interface Summary {
 
 /** What every adapter calls: built once at start by `createEngine`. */
 export interface Engine {
-  ask(question: string): Answer;
+  /** Never rejects on bad input: unusable text gives an answer of kind 'invalid'. */
+  ask(question: string): Promise<Answer>;
   /** Citations for sentence refs (e.g. from a "more" button), in the given order; unknown refs are skipped. */
   cite(refs: readonly number[]): Citation[];
   summary(lang?: Language): Summary;
