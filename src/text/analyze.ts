@@ -1,0 +1,73 @@
+/**
+ * The one analysis pipeline used for corpus sentences and for questions alike.
+ */
+import { createRequire } from 'node:module';
+import { normalizeArabic, stemArabic, stripClitics } from './arabic.ts';
+import { isArabicStopword, isEnglishStopword } from './stopwords.ts';
+import { tokenize } from './tokenize.ts';
+
+/** One analysed word: its surface form in the text and the index term it became. */
+export interface AnalyzedToken {
+  surface: string;
+  term: string;
+}
+
+const HAS_ARABIC = /\p{Script=Arabic}/u;
+const HAS_LATIN = /\p{Script=Latin}/u;
+/** Single-letter proclitics that may hide a function word behind them (وهو، فهذا، بذلك). */
+const SINGLE_PROCLITIC = /^[وفبكل]/;
+
+interface WordStemmer {
+  stemWord(word: string): string;
+}
+let englishStemmer: WordStemmer | undefined;
+
+/** Snowball (Porter2) English stemmer from @nlpjs/lang-en-min, created on first use. */
+function stemEnglish(word: string): string {
+  if (!englishStemmer) {
+    const require = createRequire(import.meta.url);
+    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => WordStemmer };
+    englishStemmer = new StemmerEn();
+  }
+  return englishStemmer.stemWord(word);
+}
+
+function isArabicFunctionWord(normalised: string): boolean {
+  if (isArabicStopword(normalised)) return true;
+  if (SINGLE_PROCLITIC.test(normalised) && isArabicStopword(normalised.slice(1))) return true;
+  return isArabicStopword(stripClitics(normalised));
+}
+
+/** Analyses one surface token into its index term, or null when it carries no content. */
+function analyzeToken(surface: string): string | null {
+  const normalised = normalizeArabic(surface);
+  if (normalised.length === 0) return null;
+  if (HAS_ARABIC.test(normalised)) {
+    if (normalised.length < 2 || isArabicFunctionWord(normalised)) return null;
+    const stem = stemArabic(normalised);
+    return stem.length > 0 ? stem : null;
+  }
+  if (HAS_LATIN.test(normalised)) {
+    if (isEnglishStopword(normalised)) return null;
+    return stemEnglish(normalised);
+  }
+  return normalised; // numbers and other scripts are kept as they are
+}
+
+/** Analyses text into surface/term pairs, in order, dropping function words. */
+export function analyzeWithSurface(text: string): AnalyzedToken[] {
+  const result: AnalyzedToken[] = [];
+  for (const surface of tokenize(text)) {
+    const term = analyzeToken(surface);
+    if (term !== null) result.push({ surface, term });
+  }
+  return result;
+}
+
+/**
+ * Analyses text into index terms: normalise, tokenise, drop stopwords (Arabic, Levantine and
+ * English), stem Arabic words with clitic stripping + Snowball, English words with Porter2.
+ */
+export function analyze(text: string): string[] {
+  return analyzeWithSurface(text).map((t) => t.term);
+}

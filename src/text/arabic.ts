@@ -1,0 +1,102 @@
+/**
+ * Arabic normalisation, clitic stripping and light stemming.
+ *
+ * The same functions run on corpus sentences and on user questions, so what matters most is that
+ * the two sides agree (consistent conflation), not that a stem is the linguistically correct root.
+ */
+import { createRequire } from 'node:module';
+
+/** Harakat, tanween, shadda, sukun, superscript alef and the Quranic annotation marks. */
+const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+/** Bidi controls, zero-width characters and the byte-order mark never carry meaning in a word. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/g;
+const ALEF_VARIANTS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ
+const ARABIC_INDIC_DIGIT = /[\u0660-\u0669]/g;
+const PERSIAN_DIGIT = /[\u06F0-\u06F9]/g;
+
+/**
+ * Normalises Arabic (and incidental Latin) text for matching: NFC, no tashkeel or tatweel,
+ * one alef, ى→ي, ة→ه, ؤ→و, ئ→ي, Persian kaf/yeh → Arabic, Eastern digits → ASCII, Latin lowercased,
+ * invisible characters removed. Spacing and punctuation are left alone (tokenising is separate).
+ */
+export function normalizeArabic(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(TASHKEEL, '')
+    .replace(TATWEEL, '')
+    .replace(ALEF_VARIANTS, 'ا')
+    .replace(/\u0649/g, 'ي') // ى alef maqsura
+    .replace(/\u06CC/g, 'ي') // Persian yeh
+    .replace(/\u06A9/g, 'ك') // Persian kaf
+    .replace(/\u0629/g, 'ه') // ة
+    .replace(/\u0624/g, 'و') // ؤ
+    .replace(/\u0626/g, 'ي') // ئ
+    .replace(ARABIC_INDIC_DIGIT, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(PERSIAN_DIGIT, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .toLowerCase();
+}
+
+/**
+ * Proclitic combinations, longest first. Each entry gives the prefix and the shortest stem that
+ * may remain: article forms can leave a two-letter noun (الحي → حي), bare conjunctions and
+ * prepositions need more left over so that words which merely start with و/ب/ل/ك/ف survive.
+ */
+const PROCLITICS: readonly (readonly [prefix: string, minStem: number])[] = [
+  ['وبال', 2], ['فبال', 2], ['وكال', 2], ['فكال', 2], ['ولل', 2], ['فلل', 2],
+  ['وال', 2], ['فال', 2], ['بال', 2], ['كال', 2], ['لل', 2], ['ال', 2],
+  ['وب', 3], ['فب', 3], ['ول', 3], ['فل', 3], ['وك', 3],
+  ['و', 3], ['ف', 3], ['ب', 3], ['ك', 3], ['ل', 3],
+];
+
+/** Levantine "على ال" glued as عالـ (عالمطار = على المطار); the عالم/عالي/عالج/عالق families are real words. */
+const LEVANTINE_ALA = 'عال';
+const ALA_EXCEPTIONS = /^عال(?:م(?:ي|يه|يا|يين|ين|يون|ه|ا|ان|ون|ات|ها|هم|نا)?|ي|يه|يا|ين|يين|يات|ج.*|ق.*)$/;
+
+/**
+ * Removes the conjunction/preposition/article proclitics (و ف ب ك ل ال and their combinations,
+ * plus Levantine عالـ) from a normalised token, longest match first, keeping a minimum stem.
+ */
+export function stripClitics(token: string): string {
+  if (token.startsWith(LEVANTINE_ALA) && token.length - LEVANTINE_ALA.length >= 2 && !ALA_EXCEPTIONS.test(token)) {
+    return token.slice(LEVANTINE_ALA.length);
+  }
+  for (const [prefix, minStem] of PROCLITICS) {
+    if (token.startsWith(prefix) && token.length - prefix.length >= minStem) {
+      return token.slice(prefix.length);
+    }
+  }
+  return token;
+}
+
+interface WordStemmer {
+  stemWord(word: string): string;
+}
+
+let arabicStemmer: WordStemmer | undefined;
+
+/** The Snowball Arabic stemmer from @nlpjs/lang-ar, created on first use (no import-time work). */
+function snowballArabic(): WordStemmer {
+  if (!arabicStemmer) {
+    const require = createRequire(import.meta.url);
+    const { StemmerAr } = require('@nlpjs/lang-ar') as { StemmerAr: new () => WordStemmer };
+    arabicStemmer = new StemmerAr();
+  }
+  return arabicStemmer;
+}
+
+/** Imperfect-verb prefixes (يـ تـ نـ) in front of a verb stem the Snowball stemmer leaves alone. */
+const IMPERFECT_PREFIX = /^[يتن]/;
+
+/**
+ * Stems one Arabic token: normalise, strip proclitics, Snowball stem (@nlpjs/lang-ar), normalise
+ * again, then drop an imperfect-verb prefix from long stems so يسيطر / تسيطر meet سيطرت / سيطره.
+ */
+export function stemArabic(token: string): string {
+  const normalised = normalizeArabic(token);
+  const bare = stripClitics(normalised);
+  let stem = normalizeArabic(snowballArabic().stemWord(bare));
+  if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
+  return stem.length > 0 ? stem : bare;
+}
