@@ -39,7 +39,7 @@ function isArabicFunctionWord(normalised: string): boolean {
 }
 
 /** Analyses one surface token into its index term, or null when it carries no content. */
-function analyzeToken(surface: string): string | null {
+export function analyzeToken(surface: string): string | null {
   const normalised = normalizeArabic(surface);
   if (normalised.length === 0) return null;
   if (HAS_ARABIC.test(normalised)) {
