@@ -1,0 +1,43 @@
+/** Wires the real language-understanding and events modules into the engine. */
+import { join } from 'node:path';
+import type { Language } from '../corpus/article.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import { buildTimeline, filterTimeline } from '../events/timeline.ts';
+import { parseQuestionDate } from '../events/dates.ts';
+import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
+import { expandQuery } from '../nlu/glossary.ts';
+import { classifyIntent, loadOrTrainIntentModel } from '../nlu/intents.ts';
+import { buildEngine, DEFAULT_RANKING, type RankingOptions } from './engine.ts';
+import type { Engine, IntentName } from './types.ts';
+
+export interface CreateEngineOptions {
+  corpusDir: string;
+  /** Where the trained intent model is cached; omitted, the model is trained in memory each time. */
+  cacheDir?: string;
+  ranking?: RankingOptions;
+}
+
+/** Loads the corpus, loads or trains the intent model, builds the timeline and the engine. */
+export async function createEngine(options: CreateEngineOptions): Promise<Engine> {
+  const corpus = loadCorpus(options.corpusDir);
+  const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
+  const timelineEvents = buildTimeline(corpus, { matchEntities });
+  const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
+  return buildEngine(
+    corpus,
+    {
+      classifyIntent: async (text) => {
+        const result = await classifyIntent(model, text);
+        return { intent: result.intent as IntentName, score: result.score };
+      },
+      matchEntities,
+      parentOf: (id) => entityById(id)?.parent,
+      entityTerms,
+      expandQuery: (text, lang: Language) => expandQuery(text, lang),
+      timelineEvents,
+      filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities }),
+      parseQuestionDate: (question, lang) => parseQuestionDate(question, { now: latest, lang }),
+    },
+    options.ranking ?? DEFAULT_RANKING,
+  );
+}

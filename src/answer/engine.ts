@@ -1,0 +1,212 @@
+/**
+ * The answering engine: built once from a corpus, then a function from a question to a typed,
+ * cited answer. Every adapter (bot, console, CLI) calls this same object.
+ */
+import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
+import { SentenceIndex } from '../search/sentence-index.ts';
+import { analyze, analyzeWithSurface } from '../text/analyze.ts';
+import { normalizeArabic } from '../text/arabic.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { buildEvidence, coverage, type EntityMention, type SentenceEvidence } from './evidence.ts';
+import { abstainLead, answerLead, GENERIC_QUESTION_WORDS, invalidLead, smalltalkLead } from './messages.ts';
+import { readQuestion } from './question.ts';
+import { summarize } from './summary.ts';
+import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
+import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
+
+/** Everything the engine needs from the language-understanding and events modules. */
+export interface EngineParts {
+  classifyIntent(text: string): Promise<{ intent: IntentName; score: number }>;
+  matchEntities(text: string): EntityMention[];
+  parentOf(entityId: string): string | undefined;
+  /** Analysed search terms of an entity's names, to boost it in retrieval. */
+  entityTerms(entityId: string): string[];
+  /** Extra analysed Arabic terms for a word or question (glossary, dialect). */
+  expandQuery(text: string, lang: Language): string[];
+  timelineEvents: readonly TimelineEvent[];
+  filterTimeline(events: readonly TimelineEvent[], filter: string | null): TimelineEvent[];
+  parseQuestionDate(question: string, lang: Language): (QuestionDate & { label?: string }) | null;
+}
+
+/** Tuning of ranking and abstention; the defaults are what the project's own eval measured best. */
+export interface RankingOptions {
+  /** Least coverage of the question's units for a sentence to be quoted. */
+  minCoverage: number;
+  /** Weight of the normalised BM25 score next to coverage. */
+  lexicalWeight: number;
+  /** Bonus when the sentence's own intent matches the question's. */
+  intentWeight: number;
+  /** A second or third sentence is quoted when it scores within this margin of the best. */
+  companionMargin: number;
+  maxCitations: number;
+  maxMore: number;
+  candidates: number;
+}
+
+export const DEFAULT_RANKING: RankingOptions = {
+  minCoverage: 0.6,
+  lexicalWeight: 0.35,
+  intentWeight: 0.15,
+  companionMargin: 0.12,
+  maxCitations: 3,
+  maxMore: 4,
+  candidates: 30,
+};
+
+const SMALLTALK_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'help']);
+/** Minimum classifier score to treat a question without topical content as small talk. */
+const SMALLTALK_MIN_SCORE = 0.5;
+
+interface RankedSentence {
+  evidence: SentenceEvidence;
+  coverage: number;
+  score: number;
+}
+
+function toCitation(sentence: Sentence, article: Article): Citation {
+  return {
+    articleId: article.id,
+    sentenceId: sentence.id,
+    sentenceNumber: sentence.number,
+    ref: sentence.ref,
+    text: sentence.text,
+    english: sentence.english,
+    title: article.title,
+    published: article.published,
+    publisher: article.publisher,
+    url: article.url,
+  };
+}
+
+function termStatistics(evidence: readonly SentenceEvidence[]): TermStatistics {
+  const documentFrequency = new Map<string, number>();
+  const entityFrequency = new Map<string, number>();
+  for (const item of evidence) {
+    for (const term of item.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const id of item.entities) entityFrequency.set(id, (entityFrequency.get(id) ?? 0) + 1);
+  }
+  return {
+    sentenceCount: evidence.length,
+    documentFrequency,
+    entityFrequency,
+    genericTerms: new Set(analyze(GENERIC_QUESTION_WORDS)),
+  };
+}
+
+function normalizedWords(text: string): string[] {
+  return tokenize(text).map((word) => normalizeArabic(word).toLowerCase());
+}
+
+/**
+ * Builds the engine over a loaded corpus: the sentence index, the evidence table and the
+ * per-sentence intents are computed here once, never per question.
+ */
+export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: RankingOptions = DEFAULT_RANKING): Promise<Engine> {
+  const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
+  const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
+  const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
+  const stats = termStatistics(evidence);
+  const sentenceIntents = await Promise.all(
+    corpus.sentences.map(async (s) => (await parts.classifyIntent(s.english ? `${s.text} ${s.english}` : s.text)).intent),
+  );
+
+  const cite = (ref: number): Citation | null => {
+    const sentence = corpus.sentences[ref];
+    const article = sentence ? articleById.get(sentence.articleId) : undefined;
+    return sentence && article ? toCitation(sentence, article) : null;
+  };
+
+  const summary = (lang: Language = 'ar'): Summary => {
+    const refs = summarize(corpus, evidence, stats);
+    return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
+  };
+
+  const answer = (base: Omit<Answer, 'citations' | 'more'>, citations: Citation[] = [], more: Citation[] = []): Answer => ({
+    ...base,
+    citations,
+    more,
+  });
+
+  async function ask(raw: string): Promise<Answer> {
+    const read = readQuestion(raw);
+    if (!read.valid) {
+      return answer({
+        question: read.text, lang: read.lang, intent: 'None', confidence: 0, kind: 'invalid', abstained: false,
+        lead: invalidLead(read.reason, read.lang),
+      });
+    }
+    const { text, lang } = read;
+    const { intent, score: confidence } = await parts.classifyIntent(text);
+    const date = parts.parseQuestionDate(text, lang);
+    const { units, entities, expansion } = questionUnits(
+      { text, lang, answerType: read.answerType, date, dateLabel: date?.label },
+      stats,
+      {
+        analyzeWithSurface,
+        tokenize,
+        normalize: (word) => normalizeArabic(word).toLowerCase(),
+        matchEntities: parts.matchEntities,
+        expandWord: (word, l) => parts.expandQuery(word, l),
+      },
+    );
+    const base = { question: text, lang, intent, confidence };
+    const topical = units.some((unit) => unit.kind === 'entity' || unit.kind === 'term' || unit.kind === 'date');
+
+    if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
+      return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
+    }
+    if (!topical && intent === 'summary') {
+      return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
+    }
+
+    const boosts: Record<string, number> = {};
+    for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
+    const hits = index.search(text, { limit: ranking.candidates, boosts, extraTerms: [...expansion, ...parts.expandQuery(text, lang)] });
+    const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
+    const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
+    // Date and entity questions can be answered by sentences that share no word with the question.
+    const pool = new Set(hits.map((hit) => hit.ref));
+    if (date || entities.length > 0) for (const item of evidence) pool.add(item.sentence.ref);
+
+    const ranked: RankedSentence[] = [];
+    for (const ref of pool) {
+      const item = evidence[ref];
+      if (!item) continue;
+      const covered = coverage(units, item, parts.parentOf);
+      const intentFit = sentenceIntents[ref] === intent ? 1 : 0;
+      const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * intentFit;
+      ranked.push({ evidence: item, coverage: covered, score });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
+
+    const best = ranked[0];
+    const answerable = (r: RankedSentence): boolean => r.coverage >= ranking.minCoverage;
+    if (!topical || !best || !answerable(best)) {
+      return answer({ ...base, kind: 'abstain', abstained: true, lead: abstainLead(lang) });
+    }
+    const quoted = ranked
+      .filter((r) => answerable(r) && best.score - r.score <= ranking.companionMargin)
+      .slice(0, ranking.maxCitations);
+    const quotedRefs = new Set(quoted.map((r) => r.evidence.sentence.ref));
+    const more = ranked
+      .filter((r) => !quotedRefs.has(r.evidence.sentence.ref) && r.coverage >= ranking.minCoverage / 2)
+      .slice(0, ranking.maxMore);
+    const toCitations = (list: RankedSentence[]): Citation[] => list.flatMap((r) => cite(r.evidence.sentence.ref) ?? []);
+    return answer(
+      { ...base, kind: 'answer', abstained: false, lead: answerLead(intent, lang) },
+      toCitations(quoted),
+      toCitations(more),
+    );
+  }
+
+  return {
+    ask,
+    cite: (refs) => refs.flatMap((ref) => cite(ref) ?? []),
+    summary,
+    timeline: (filter, lang = 'ar'): Timeline => {
+      const cleaned = filter?.trim() ? filter.trim() : null;
+      return { filter: cleaned, lang, events: parts.filterTimeline(parts.timelineEvents, cleaned) };
+    },
+    sources: () => corpus.articles,
+  };
+}

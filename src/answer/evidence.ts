@@ -1,0 +1,144 @@
+/**
+ * What each corpus sentence can support as evidence, and how much of a question it covers.
+ *
+ * Abstention is judged by coverage, not by the classifier's confidence: a sentence answers a
+ * question only when it (with its immediate context) contains most of the question's content —
+ * its entities, its key terms weighted by rarity, and the kind of fact asked for.
+ */
+import type { Corpus, Sentence } from '../corpus/article.ts';
+import type { TimelineEvent } from './types.ts';
+import type { AnswerType } from './question.ts';
+
+/** Entity occurrence in a text, as the lexicon reports it. */
+export interface EntityMention {
+  id: string;
+  kind: 'actor' | 'place';
+  surface: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceEvidence {
+  sentence: Sentence;
+  /** Analysed terms of the Arabic text and of its English rendering. */
+  terms: ReadonlySet<string>;
+  entities: ReadonlySet<string>;
+  /** Entities of the previous sentence of the same article, which this one may refer back to. */
+  contextEntities: ReadonlySet<string>;
+  actorMentioned: boolean;
+  placeMentioned: boolean;
+  hasNumber: boolean;
+  /** Dated events this sentence is cited for. */
+  events: readonly TimelineEvent[];
+}
+
+export interface EvidenceDeps {
+  analyze(text: string): string[];
+  matchEntities(text: string): EntityMention[];
+  /** Parent entity ids (e.g. Asayish belongs to the SDF), used for partial matches. */
+  parentOf(id: string): string | undefined;
+}
+
+// Arabic number words (normalised) and feminine duals such as مرتين / قنبلتين.
+const NUMBER_WORDS = new Set([
+  'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
+  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث', 'كامل',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'half', 'dozens', 'hundreds',
+]);
+const DUAL = /^[\p{Script=Arabic}]{3,}(تين|تان)$/u;
+
+function mentionsNumber(words: readonly string[]): boolean {
+  return words.some((w) => /\d/.test(w) || NUMBER_WORDS.has(w) || DUAL.test(w));
+}
+
+/** Builds the evidence table for every sentence of the corpus, once at start. */
+export function buildEvidence(
+  corpus: Corpus,
+  events: readonly TimelineEvent[],
+  deps: EvidenceDeps,
+  words: (text: string) => string[],
+): SentenceEvidence[] {
+  const eventsBySentence = new Map<string, TimelineEvent[]>();
+  for (const event of events) {
+    for (const citation of event.citations) {
+      const list = eventsBySentence.get(citation.sentenceId) ?? [];
+      list.push(event);
+      eventsBySentence.set(citation.sentenceId, list);
+    }
+  }
+  const evidence: SentenceEvidence[] = [];
+  let previous: { articleId: string; entities: ReadonlySet<string> } | undefined;
+  for (const sentence of corpus.sentences) {
+    const mentions = deps.matchEntities(sentence.text);
+    const entities = new Set(mentions.map((m) => m.id));
+    const terms = new Set(deps.analyze(sentence.text));
+    if (sentence.english) for (const term of deps.analyze(sentence.english)) terms.add(term);
+    const contextEntities = new Set(entities);
+    if (previous?.articleId === sentence.articleId && sentence.number > 1) {
+      for (const id of previous.entities) contextEntities.add(id);
+    }
+    evidence.push({
+      sentence,
+      terms,
+      entities,
+      contextEntities,
+      actorMentioned: mentions.some((m) => m.kind === 'actor'),
+      placeMentioned: mentions.some((m) => m.kind === 'place'),
+      hasNumber: mentionsNumber([...words(sentence.text), ...(sentence.english ? words(sentence.english) : [])]),
+      events: eventsBySentence.get(sentence.id) ?? [],
+    });
+    previous = { articleId: sentence.articleId, entities };
+  }
+  return evidence;
+}
+
+/** One piece of a question that the answer must cover. */
+export type QuestionUnit =
+  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; weight: number }
+  | { kind: 'entity'; label: string; entityId: string; weight: number }
+  | { kind: 'answer-type'; label: AnswerType; weight: number }
+  | { kind: 'date'; label: string; start: string; end: string; weight: number };
+
+function overlaps(event: TimelineEvent, start: string, end: string): boolean {
+  return event.start <= end && event.end >= start;
+}
+
+/** How well one sentence satisfies one unit, from 0 to 1. */
+export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
+  switch (unit.kind) {
+    case 'term':
+      for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
+      return 0;
+    case 'entity': {
+      if (evidence.entities.has(unit.entityId)) return 1;
+      if (evidence.contextEntities.has(unit.entityId)) return 0.7;
+      // A question about the SDF is partly answered by a sentence about its Asayish, and vice versa.
+      const parent = parentOf(unit.entityId);
+      if (parent !== undefined && evidence.entities.has(parent)) return 0.5;
+      for (const id of evidence.entities) if (parentOf(id) === unit.entityId) return 0.5;
+      return 0;
+    }
+    case 'answer-type':
+      switch (unit.label) {
+        case 'actor': return evidence.actorMentioned ? 1 : 0;
+        case 'place': return evidence.placeMentioned ? 1 : 0;
+        case 'number': return evidence.hasNumber ? 1 : 0;
+        case 'date': return evidence.events.length > 0 ? 1 : 0;
+        case 'other': return 1;
+      }
+      return 0;
+    case 'date':
+      return evidence.events.some((event) => overlaps(event, unit.start, unit.end)) ? 1 : 0;
+  }
+}
+
+/** Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are none). */
+export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
+  let total = 0;
+  let covered = 0;
+  for (const unit of units) {
+    total += unit.weight;
+    covered += unit.weight * unitMatch(unit, evidence, parentOf);
+  }
+  return total === 0 ? 1 : covered / total;
+}

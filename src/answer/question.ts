@@ -1,0 +1,77 @@
+/** Reading a question before any search: cleaning, validation, and the kind of answer it expects. */
+import type { Language } from '../corpus/article.ts';
+import { normalizeArabic } from '../text/arabic.ts';
+import { detectLanguage } from '../text/language.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+/** Longest question we analyse; longer text is refused politely rather than truncated silently. */
+export const MAX_QUESTION_LENGTH = 600;
+
+export type InvalidReason = 'empty' | 'too_long' | 'no_words';
+
+/** What a question asks for, which the quoted sentence must be able to supply. */
+export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'other';
+
+export type ReadQuestion =
+  | { valid: true; text: string; lang: Language; words: string[]; answerType: AnswerType }
+  | { valid: false; text: string; lang: Language; reason: InvalidReason };
+
+// Bidi marks, zero-width characters and other invisible format characters that users paste in.
+const INVISIBLE = /[\p{Cf}\u061C]/gu;
+const CONTROL = /[\p{Cc}]/gu;
+
+/** Removes invisible and control characters and collapses white space. */
+export function cleanQuestion(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// Question words, normalised as normalizeArabic writes them.
+const WHO_AR = new Set(['من', 'مين', 'لمن', 'ومن', 'فمن', 'منو', 'مينو']);
+const WHO_FOLLOWERS_NOT_WHO = new Set(['اين', 'وين', 'فين', 'متي', 'قبل', 'بعد', 'جهه', 'اجل']);
+const NUMBER_AR = new Set(['كم', 'وكم', 'قديش', 'عدد', 'اعداد', 'حصيله']);
+const DATE_AR = new Set(['متي', 'ومتي', 'امتي', 'وقتيش', 'ايمتي', 'تاريخ']);
+const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
+
+const WHO_EN = new Set(['who', 'whom', 'whose']);
+const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
+const NUMBER_EN = ['how many', 'how much', 'number of', 'death toll', 'toll'];
+const DATE_EN = new Set(['when']);
+const DATE_PHRASES_EN = ['what date', 'which date', 'what day', 'which day', 'what year', 'which year', 'what month', 'which month'];
+const WHERE_EN = new Set(['where']);
+
+/** Infers the type of answer from the question words, in either language. */
+export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
+  if (lang === 'en') {
+    const joined = ` ${words.join(' ')} `;
+    if (NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
+    if (words.some((w) => DATE_EN.has(w)) || DATE_PHRASES_EN.some((p) => joined.includes(` ${p} `))) return 'date';
+    if (words.some((w) => WHERE_EN.has(w))) return 'place';
+    if (words.some((w) => WHO_EN.has(w))) return 'actor';
+    if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
+    if (words[0] === 'what' && words.slice(1, 3).some((w) => ACTOR_NOUNS_EN.has(w))) return 'actor';
+    return 'other';
+  }
+  if (words.some((w) => NUMBER_AR.has(w))) return 'number';
+  if (words.some((w) => DATE_AR.has(w)) || /(^| )(اي|في اي) (يوم|تاريخ|سنه|عام|شهر)( |$)/.test(words.join(' '))) return 'date';
+  if (words.some((w) => WHERE_AR.has(w))) return 'place';
+  const first = words.findIndex((w) => WHO_AR.has(w));
+  // "من" is also "from": count it as "who" only where a question would start with it.
+  if (first >= 0 && first <= 1 && !WHO_FOLLOWERS_NOT_WHO.has(words[first + 1] ?? '')) return 'actor';
+  if (/(^| )(اي|ما|ماهي|ما هي) (جهه|طرف|الجهه|الطرف|قوات|القوات|فصيل)( |$)/.test(words.join(' '))) return 'actor';
+  return 'other';
+}
+
+/**
+ * Cleans and checks a question. Invalid input (empty, too long, no words at all) is reported
+ * with a reason instead of being searched.
+ */
+export function readQuestion(raw: string): ReadQuestion {
+  const text = cleanQuestion(raw);
+  const lang = detectLanguage(text);
+  if (text.length === 0) return { valid: false, text, lang, reason: 'empty' };
+  if (text.length > MAX_QUESTION_LENGTH) return { valid: false, text, lang, reason: 'too_long' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { valid: false, text, lang, reason: 'no_words' };
+  const words = tokenize(text).map((token) => normalizeArabic(token).toLowerCase());
+  if (words.length === 0) return { valid: false, text, lang, reason: 'no_words' };
+  return { valid: true, text, lang, words, answerType: expectedAnswerType(words, lang) };
+}

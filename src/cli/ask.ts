@@ -1,0 +1,43 @@
+/**
+ * `npm run ask -- "question"`: a readable answer; `--json`: one JSON object;
+ * `--jsonl`: questions one per line on stdin, one JSON object per line on stdout, in one process.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../answer/create-engine.ts';
+import { answerToJson, formatAnswerText } from './format-text.ts';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
+      corpus: { type: 'string', default: process.env.CORPUS_DIR ?? 'corpus' },
+      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? 'data' },
+    },
+  });
+  const engine = await createEngine({ corpusDir: values.corpus, cacheDir: values['data-dir'] });
+
+  if (values.jsonl) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      process.stdout.write(`${JSON.stringify(answerToJson(await engine.ask(line)))}\n`);
+    }
+    return;
+  }
+  const question = positionals.join(' ');
+  if (question.trim() === '') {
+    process.stderr.write('usage: npm run ask -- [--json] "question"   |   npm run ask -- --jsonl < questions.txt\n');
+    process.exitCode = 2;
+    return;
+  }
+  const answer = await engine.ask(question);
+  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : `${formatAnswerText(answer)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
