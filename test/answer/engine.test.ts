@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answer/types.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { CORPUS_DIR, SEED_ID, sharedEngine } from '../helpers/engine.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await sharedEngine();
+});
+
+const corpusTexts = new Set(loadCorpus(CORPUS_DIR).sentences.map((s) => s.text));
+
+describe('engine.ask', () => {
+  it('quotes corpus sentences verbatim with a full citation', async () => {
+    const answer = await engine.ask('ماذا حدث في حي حلكو؟');
+    expect(answer.kind).toBe('answer');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.length).toBeGreaterThanOrEqual(1);
+    expect(answer.citations.length).toBeLessThanOrEqual(3);
+    for (const citation of answer.citations) {
+      expect(corpusTexts.has(citation.text)).toBe(true);
+      expect(citation.articleId).toBe(SEED_ID);
+      expect(citation.sentenceId).toBe(`${SEED_ID}#${citation.sentenceNumber}`);
+      expect(citation.published).toBe('2021-04-25');
+      expect(citation.publisher).toBeNull();
+      expect(citation.url).toBeNull();
+    }
+    expect(answer.citations[0]?.text).toContain('حلكو');
+  });
+
+  it('answers in the language of the question', async () => {
+    const english = await engine.ask('What happened in the Halko neighbourhood?');
+    expect(english.lang).toBe('en');
+    expect(english.lead).toMatch(/[a-z]/i);
+    expect(english.citations[0]?.english).toBeTruthy();
+    const arabic = await engine.ask('ماذا حدث في حي حلكو؟');
+    expect(arabic.lead).toMatch(/\p{Script=Arabic}/u);
+  });
+
+  it.each([
+    'what is the weather in Qamishli tomorrow?',
+    'tell me a joke',
+    'who won the football world cup?',
+    'كم عدد سكان القامشلي؟',
+    'ما موقف الأمم المتحدة من الاشتباكات؟',
+  ])('abstains when the articles do not say: %s', async (question) => {
+    const answer = await engine.ask(question);
+    expect(answer.abstained).toBe(true);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.citations).toEqual([]);
+  });
+
+  it.each(['', '   ', '😀😀', '\u200f\u200e', 'a'.repeat(10_000)])('answers unusable input %j politely', async (text) => {
+    const answer = await engine.ask(text);
+    expect(answer.kind).toBe('invalid');
+    expect(answer.citations).toEqual([]);
+    expect(answer.lead.length).toBeGreaterThan(10);
+  });
+
+  it.each(['title:المطار', 'المطار~2 +حلكو -قسد *', '<b>من يسيطر</b> على **المطار**', 'foo~a bar^x'])(
+    'never passes search syntax to lunr: %j',
+    async (text) => {
+      await expect(engine.ask(text)).resolves.toMatchObject({ question: expect.any(String) });
+    },
+  );
+
+  it('replies to greetings and thanks without quoting', async () => {
+    for (const text of ['مرحبا', 'hello', 'شكرا جزيلا', 'thanks!']) {
+      const answer = await engine.ask(text);
+      expect(answer.kind).toBe('smalltalk');
+      expect(answer.citations).toEqual([]);
+    }
+  });
+
+  it('offers next-best sentences that are not already quoted', async () => {
+    const answer = await engine.ask('what did Russia do?');
+    const quoted = new Set(answer.citations.map((c) => c.ref));
+    for (const more of answer.more) expect(quoted.has(more.ref)).toBe(false);
+    expect(engine.cite(answer.more.map((c) => c.ref))).toEqual(answer.more);
+  });
+});
+
+describe('engine views', () => {
+  it('summarises the newest article with cited sentences in reading order', () => {
+    const summary = engine.summary('en');
+    expect(summary.citations.length).toBeGreaterThanOrEqual(2);
+    const numbers = summary.citations.map((c) => c.sentenceNumber);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers).toContain(1);
+  });
+
+  it('lists its sources', () => {
+    expect(engine.sources().map((a) => a.id)).toEqual([SEED_ID]);
+  });
+});

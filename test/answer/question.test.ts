@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cleanQuestion, MAX_QUESTION_LENGTH, readQuestion } from '../../src/answer/question.ts';
+
+describe('readQuestion', () => {
+  it('removes bidi marks, zero-width characters and extra space', () => {
+    expect(cleanQuestion('\u200f من  يسيطر\u200b على المطار؟\u200e ')).toBe('من يسيطر على المطار؟');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   \u200f\u200e  ', 'empty'],
+    ['😀🔥👍', 'no_words'],
+    ['~*+-', 'no_words'],
+    ['ا'.repeat(MAX_QUESTION_LENGTH + 1), 'too_long'],
+  ])('refuses %j as %s', (text, reason) => {
+    const read = readQuestion(text);
+    expect(read.valid).toBe(false);
+    if (!read.valid) expect(read.reason).toBe(reason);
+  });
+
+  it.each([
+    ['من يسيطر على المطار؟', 'actor'],
+    ['مين مسيطر عالمطار', 'actor'],
+    ['لمن تتبع الأسايش؟', 'actor'],
+    ['who controls the airport?', 'actor'],
+    ['which side holds Halko?', 'actor'],
+    ['كم عنصراً قتل عام 2018؟', 'number'],
+    ['قديش واحد مات؟', 'number'],
+    ['how many people were killed in 2018?', 'number'],
+    ['متى بدأت الاشتباكات؟', 'date'],
+    ['امتى بلشت المعارك', 'date'],
+    ['when did the clashes start?', 'date'],
+    ['أين تحشد قوات النظام تعزيزاتها؟', 'place'],
+    ['وين عم يصير القتال', 'place'],
+    ['where are the reinforcements?', 'place'],
+    ['ماذا حدث في حي حلكو؟', 'other'],
+    ['من أين جاءت التعزيزات؟', 'place'],
+    ['what happened in Halko?', 'other'],
+  ])('expects %j to be answered by a %s', (text, type) => {
+    const read = readQuestion(text);
+    expect(read.valid && read.answerType).toBe(type);
+  });
+
+  it('detects the language by script', () => {
+    expect(readQuestion('who controls Qamishli').lang).toBe('en');
+    expect(readQuestion('من يسيطر على Qamishli').lang).toBe('ar');
+  });
+});
