@@ -1,0 +1,152 @@
+import { TelegramError } from 'telegraf';
+import { describe, expect, it } from 'vitest';
+import { isNetworkError, ReliableClient, RetriesExhaustedError, type RawCallApi } from '../../src/bot/client.ts';
+import { OutgoingPacer, type Clock } from '../../src/bot/limiter.ts';
+import { createLogger } from '../../src/bot/logger.ts';
+
+function telegramError(code: number, description: string, retryAfter?: number): TelegramError {
+  return new TelegramError({
+    error_code: code,
+    description,
+    ...(retryAfter === undefined ? {} : { parameters: { retry_after: retryAfter } }),
+  });
+}
+
+function fetchError(): Error {
+  const error = new Error('request to http://127.0.0.1/bot1:x/sendMessage failed, reason: socket hang up');
+  error.name = 'FetchError';
+  Object.assign(error, { code: 'ECONNRESET', type: 'system' });
+  return error;
+}
+
+/** A clock whose sleeps pass instantly but are recorded, so retry delays can be checked exactly. */
+function virtualClock(): Clock & { sleeps: number[]; time: number } {
+  const clock = {
+    time: 0,
+    sleeps: [] as number[],
+    now: () => clock.time,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.time += ms;
+    },
+  };
+  return clock;
+}
+
+function setup(failures: unknown[], options: { maxAttempts?: number; maxRetryAfterSeconds?: number } = {}) {
+  const clock = virtualClock();
+  const calls: { method: string; at: number }[] = [];
+  const forbidden: [number | string, string][] = [];
+  const raw: RawCallApi = async (method) => {
+    calls.push({ method, at: clock.time });
+    const failure = failures.shift();
+    if (failure !== undefined) throw failure;
+    return { ok: method };
+  };
+  const client = new ReliableClient({
+    pacer: new OutgoingPacer({ privateChatPerSecond: 1, groupChatPerMinute: 20, globalPerSecond: 30 }, clock),
+    retry: { maxAttempts: options.maxAttempts ?? 5, maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 60, baseDelayMs: 100 },
+    logger: createLogger({ level: 'silent' }),
+    onForbidden: (chatId, description) => forbidden.push([chatId, description]),
+    clock,
+    random: () => 1,
+  });
+  return { client, raw, calls, clock, forbidden };
+}
+
+describe('ReliableClient', () => {
+  it('waits retry_after on 429 and retries', async () => {
+    const { client, raw, calls } = setup([telegramError(429, 'Too Many Requests: retry after 3', 3)]);
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).resolves.toEqual({ ok: 'sendMessage' });
+    expect(calls.map((c) => c.at)).toEqual([0, 3000]);
+  });
+
+  it('keeps later messages to a chat behind a 429 pause', async () => {
+    const { client, raw, calls } = setup([telegramError(429, 'Too Many Requests: retry after 5', 5)]);
+    await client.call(raw, 'sendMessage', { chat_id: 1, text: 'a' });
+    await client.call(raw, 'sendMessage', { chat_id: 1, text: 'b' });
+    // 0: refused; 5000: retried; the next message still keeps a second's distance.
+    expect(calls.map((c) => c.at)).toEqual([0, 5000, 6000]);
+  });
+
+  it('retries 5xx with exponential backoff', async () => {
+    const { client, raw, calls, clock } = setup([telegramError(502, 'Bad Gateway'), telegramError(500, 'Internal Server Error')]);
+    await expect(client.call(raw, 'answerCallbackQuery', { callback_query_id: 'q' })).resolves.toBeDefined();
+    expect(calls).toHaveLength(3);
+    expect(clock.sleeps).toEqual([100, 200]);
+  });
+
+  it('retries network errors', async () => {
+    const { client, raw, calls } = setup([fetchError()]);
+    await client.call(raw, 'getMe', {});
+    expect(calls).toHaveLength(2);
+  });
+
+  it('gives up after maxAttempts, keeping the last error', async () => {
+    const { client, raw, calls } = setup(Array.from({ length: 10 }, () => telegramError(502, 'Bad Gateway')), { maxAttempts: 3 });
+    const error = await client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetriesExhaustedError);
+    expect((error as RetriesExhaustedError).cause).toBeInstanceOf(TelegramError);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('does not wait for a retry_after longer than allowed', async () => {
+    const { client, raw, calls } = setup([telegramError(429, 'Too Many Requests: retry after 600', 600)], { maxRetryAfterSeconds: 60 });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).rejects.toBeInstanceOf(TelegramError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('treats 403 as final and reports the chat', async () => {
+    const { client, raw, calls, forbidden } = setup([telegramError(403, 'Forbidden: bot was blocked by the user')]);
+    await expect(client.call(raw, 'sendMessage', { chat_id: 77, text: 'x' })).rejects.toMatchObject({ code: 403 });
+    expect(calls).toHaveLength(1);
+    expect(forbidden).toEqual([[77, 'Forbidden: bot was blocked by the user']]);
+  });
+
+  it('ignores "message is not modified"', async () => {
+    const { client, raw } = setup([telegramError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same')]);
+    await expect(client.call(raw, 'editMessageText', { chat_id: 1, message_id: 2, text: 'x' })).resolves.toBe(true);
+  });
+
+  it('does not retry other 400s', async () => {
+    const { client, raw, calls } = setup([telegramError(400, "Bad Request: can't parse entities")]);
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: '<b' })).rejects.toMatchObject({ code: 400 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not retry or pace long polling', async () => {
+    const { client, raw, calls } = setup([telegramError(502, 'Bad Gateway')]);
+    await expect(client.call(raw, 'getUpdates', { timeout: 50 })).rejects.toMatchObject({ code: 502 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('paces messages per chat but not callback answers', async () => {
+    const { client, raw, calls } = setup([]);
+    await client.call(raw, 'sendMessage', { chat_id: 1, text: 'a' });
+    await client.call(raw, 'answerCallbackQuery', { callback_query_id: 'q' });
+    await client.call(raw, 'editMessageText', { chat_id: 1, message_id: 1, text: 'b' });
+    expect(calls.map((c) => [c.method, c.at])).toEqual([['sendMessage', 0], ['answerCallbackQuery', 0], ['editMessageText', 1000]]);
+  });
+
+  it('replaces a telegraf Telegram instance\'s callApi once', async () => {
+    const { client } = setup([]);
+    const seen: string[] = [];
+    const telegram = { callApi: async (method: string) => { seen.push(method); return true; } };
+    client.install(telegram as never);
+    client.install(telegram as never);
+    await telegram.callApi('getMe');
+    expect(seen).toEqual(['getMe']);
+  });
+});
+
+describe('isNetworkError', () => {
+  it('recognises fetch and socket errors but not aborts or API errors', () => {
+    expect(isNetworkError(fetchError())).toBe(true);
+    expect(isNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(true);
+    const abort = new Error('aborted');
+    abort.name = 'AbortError';
+    expect(isNetworkError(abort)).toBe(false);
+    expect(isNetworkError(telegramError(502, 'Bad Gateway'))).toBe(false);
+    expect(isNetworkError(new TypeError('bug'))).toBe(false);
+  });
+});
