@@ -178,6 +178,20 @@ describe('getUpdates', () => {
     expect(answer.body.result).toEqual([update]);
   });
 
+  it('keeps holding polls with huge timeouts instead of overflowing the timer', async () => {
+    const api = await fake();
+    let settled = false;
+    const poll = call(api, 'getUpdates', { timeout: 10_000_000 }).then((answer) => {
+      settled = true;
+      return answer;
+    });
+    await waitUntil(() => api.calls('getUpdates').length === 1);
+    await delay(100);
+    expect(settled).toBe(false);
+    api.sendPrivate('now');
+    expect((await poll).body.result).toHaveLength(1);
+  });
+
   it('answers an empty list when the long-poll timeout expires', async () => {
     const api = await fake();
     const answer = await call(api, 'getUpdates', { timeout: 1 });
@@ -431,6 +445,16 @@ describe('sendMessage and edits validate like Telegram', () => {
     expect((await call(api, 'deleteMessage', { chat_id: DEFAULT_GROUP_ID, message_id: groupMessage.message_id })).status).toBe(200);
   });
 
+  it("answers 403 to users who never opened a private chat, and in groups the bot left", async () => {
+    const api = await fake();
+    api.sendGroup('hello', { userId: 42 });
+    const { status, body } = await call(api, 'sendMessage', { chat_id: 42, text: 'psst' });
+    expect(status).toBe(403);
+    expect(body.description).toBe("Forbidden: bot can't initiate conversation with a user");
+    api.setMemberStatus(DEFAULT_GROUP_ID, api.bot.id, 'kicked');
+    expect((await call(api, 'sendMessage', { chat_id: DEFAULT_GROUP_ID, text: 'x' })).body.description).toBe('Forbidden: bot is not a member of the supergroup chat');
+  });
+
   it('answers 403 once the user blocked the bot', async () => {
     const api = await withChat();
     api.blockBot(chat_id);
@@ -588,8 +612,10 @@ describe('with a real telegraf bot', () => {
     });
     api.sendCommand('/menu');
     const [menu] = await api.waitForMessages(DEFAULT_USER_ID, 1);
+    const clickedAt = Date.now();
     api.clickButton(menu!, 'src:1');
-    await api.waitForCall('editMessageText');
+    const edit = await api.waitForCall('editMessageText', (params, c) => params.message_id === menu!.message_id && c.at >= clickedAt);
+    expect(edit.status).toBe(200);
     expect(api.sentMessages(DEFAULT_USER_ID)[0]).toMatchObject({ plain_text: 'sources shown', edit_count: 1 });
     expect(api.unansweredCallbackQueries()).toEqual([]);
     bot.stop('done');

@@ -7,6 +7,17 @@
  * users (sendPrivate, sendGroup, clickButton, ...), inspect what the bot did (sentMessages, calls),
  * inject failures (failNext) and drive webhook mode (deliverToWebhook).
  *
+ *   const api = await startFakeBotApi();
+ *   const bot = new Telegraf(api.token, { telegram: { apiRoot: api.apiRoot } });
+ *   const running = bot.launch();            // resolves only when polling stops
+ *   api.sendPrivate('ما الذي حدث؟');
+ *   const [reply] = await api.waitForMessages(DEFAULT_USER_ID, 1);
+ *   bot.stop('test over'); await running;     // stop the bot before closing the fake
+ *   await api.close();
+ *
+ * Not modelled: group privacy mode (every group message is delivered), media sent by the bot,
+ * inline mode, forum topics, Telegram's own flood limits (inject them with failNext).
+ *
  * Built on node:http only. Nothing runs until startFakeBotApi is called; close() stops everything.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -38,6 +49,7 @@ export const DEFAULT_CHANNEL_ID = -1_002_000_000_001;
 
 const MAX_MESSAGE_LENGTH = 4096;
 const MAX_CALL_LOG = 20_000;
+const MAX_POLL_TIMEOUT_S = 3_600;
 const DEFAULT_WAIT_MS = 5_000;
 const WEBHOOK_TIMEOUT_MS = 30_000;
 /** Update types Telegram leaves out when allowed_updates is not set (or empty). */
@@ -305,9 +317,9 @@ class FakeBotApiServer implements FakeBotApi {
     );
   }
 
-  waitForCall(method: string, predicate?: (params: Record<string, unknown>) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<ApiCall> {
+  waitForCall(method: string, predicate?: (params: Record<string, unknown>, call: ApiCall) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<ApiCall> {
     const wanted = method.toLowerCase();
-    const find = () => this.callLog.find((c) => this.finishedCalls.has(c) && c.method.toLowerCase() === wanted && (!predicate || predicate(c.params)));
+    const find = () => this.callLog.find((c) => this.finishedCalls.has(c) && c.method.toLowerCase() === wanted && (!predicate || predicate(c.params, c)));
     return this.waitFor(
       () => {
         const call = find();
@@ -679,7 +691,8 @@ class FakeBotApiServer implements FakeBotApi {
     try {
       offset = intParam(params, 'offset') ?? 0;
       limit = Math.min(100, Math.max(1, intParam(params, 'limit') ?? 100));
-      timeout = Math.max(0, intParam(params, 'timeout') ?? 0);
+      // Capped so a huge timeout cannot overflow setTimeout (which would then fire at once).
+      timeout = Math.min(MAX_POLL_TIMEOUT_S, Math.max(0, intParam(params, 'timeout') ?? 0));
       if (params.allowed_updates !== undefined) {
         const allowed = jsonParam(params.allowed_updates, 'allowed_updates');
         this.allowedUpdates = Array.isArray(allowed) ? allowed.map(String) : null;
@@ -908,6 +921,8 @@ class FakeBotApiServer implements FakeBotApi {
     }
     const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?[0-9]+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
     const state = Number.isSafeInteger(id) ? this.chats.get(id) : undefined;
+    // A user the bot saw in a group but who never opened a private chat with it.
+    if (!state && this.users.has(id) && !this.users.get(id)?.is_bot) throw forbidden("bot can't initiate conversation with a user");
     if (!state) throw badRequest('chat not found');
     return state;
   }

@@ -203,7 +203,11 @@ export interface FakeBotApi {
   sentMessages(chatId?: number): SentMessage[];
   calls(method?: string): ApiCall[];
   waitForMessages(chatId: number, count: number, timeoutMs?: number): Promise<SentMessage[]>;
-  waitForCall(method: string, predicate?: (params: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  /**
+   * Resolves with the first finished call of `method` matching `predicate`, already recorded or still
+   * to come (narrow with the predicate, e.g. `(_, call) => call.at >= startedAt`).
+   */
+  waitForCall(method: string, predicate?: (params: Record<string, unknown>, call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** Callback queries delivered to the bot that it has not answered yet. */
   unansweredCallbackQueries(): CallbackQuery[];
   /** Commands set by setMyCommands for a scope type (default 'default') and language ('' = all). */
