@@ -156,6 +156,9 @@ class FakeBotApiServer implements FakeBotApi {
         if (!res.headersSent && !res.destroyed) this.writeJson(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` });
       });
     });
+    // Idle keep-alive sockets are closed by the client (Node's agent: after 5 s) before the server
+    // would, so a request never races the server closing its connection (a spurious ECONNRESET).
+    this.server.keepAliveTimeout = 65_000;
     this.registerMethods();
   }
 
