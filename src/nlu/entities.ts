@@ -1,0 +1,376 @@
+/**
+ * The entity lexicon (actors and places of the corpus) and matching of its names in Arabic and
+ * English text. The data lives in intents/entities.json; this module compiles it lazily.
+ */
+import { analyze } from '../text/analyze.ts';
+import { normalizeArabic } from '../text/arabic.ts';
+import lexiconData from '../../intents/entities.json' with { type: 'json' };
+
+export type EntityKind = 'actor' | 'place';
+
+/** A context veto for one ambiguous Arabic variant: normalised words that may not precede / follow it. */
+export interface EntityGuard {
+  variant: string;
+  notAfter?: string[];
+  notBefore?: string[];
+}
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  nameAr: string;
+  nameEn: string;
+  /** Arabic surface forms. A variant written with the article ال requires it; one without accepts both. */
+  variants: string[];
+  /** English names and transliterations. */
+  aliases: string[];
+  /** The organisation or place this one belongs to (asayish -> sdf, halko -> qamishli). */
+  parent?: string;
+  descriptionEn?: string;
+  descriptionAr?: string;
+  guards?: EntityGuard[];
+}
+
+export interface EntityMatch {
+  id: string;
+  kind: EntityKind;
+  /** The matched text exactly as it appears in the input. */
+  surface: string;
+  /** UTF-16 offsets into the input: `text.slice(start, end) === surface`. */
+  start: number;
+  end: number;
+}
+
+export class EntityLexiconError extends Error {
+  constructor(message: string, readonly entityId?: string) {
+    super(entityId ? `${message} (entity "${entityId}")` : message);
+    this.name = 'EntityLexiconError';
+  }
+}
+
+/** One word of the input with its offsets and the forms it may stand for once clitics are removed. */
+interface WordSpan {
+  start: number;
+  end: number;
+  normalised: string;
+  /** Candidate forms: the word itself (stripped=false) and its clitic/suffix-stripped forms. */
+  forms: Map<string, boolean>;
+}
+
+interface CompiledVariant {
+  entity: Entity;
+  words: string[];
+  notAfter: ReadonlySet<string>;
+  notBefore: ReadonlySet<string>;
+}
+
+interface CompiledAlias {
+  entity: Entity;
+  pattern: RegExp;
+}
+
+/** A compiled lexicon: build one with `createEntityLexicon`, or use the module-level functions. */
+export interface EntityLexicon {
+  entities: readonly Entity[];
+  byId: ReadonlyMap<string, Entity>;
+  match(text: string): EntityMatch[];
+  terms(id: string): string[];
+}
+
+/**
+ * A word is a run of letters, marks and digits; tatweel (a letter, \p{Lm}) and invisible joiners stay
+ * inside the run so offsets point into the original text, and normalisation removes them.
+ */
+const WORD = /[\p{L}\p{M}\p{N}\u200B-\u200D\u00AD]+/gu;
+const ARABIC = /\p{Script=Arabic}/u;
+const ARTICLE = 'ال';
+/** Possessive / object pronoun suffixes: مطارها (its airport), حيهم. */
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'كن', 'نا', 'ه', 'ك'];
+/** Preposition proclitics glued to a word (بحلكو، لقسد، كالنظام). */
+const PREPOSITIONS = ['ب', 'ل', 'ك'];
+const CONJUNCTIONS = ['و', 'ف'];
+
+function addForm(forms: Map<string, boolean>, form: string, stripped: boolean): void {
+  if (form.length === 0) return;
+  // A form reached without stripping wins over the same form reached by stripping.
+  const previous = forms.get(form);
+  forms.set(form, previous === false ? false : stripped);
+}
+
+/**
+ * The forms a normalised Arabic word may stand for: itself; without a leading و/ف; with ب/ك/ل,
+ * بال/كال/لل and Levantine عال turned into the bare word or the article form (للقامشلي → القامشلي,
+ * عالمطار → المطار); and each of those without a pronoun suffix (مطارها → مطار).
+ */
+function arabicForms(word: string): Map<string, boolean> {
+  const forms = new Map<string, boolean>();
+  addForm(forms, word, false);
+  const bases = [word];
+  for (const c of CONJUNCTIONS) {
+    if (word.startsWith(c) && word.length - c.length >= 2) bases.push(word.slice(c.length));
+  }
+  const withPrepositions: string[] = [];
+  for (const base of bases) {
+    withPrepositions.push(base);
+    if (base.startsWith('لل') && base.length > 3) withPrepositions.push(ARTICLE + base.slice(2));
+    for (const p of [...PREPOSITIONS, 'ع']) {
+      if (base.startsWith(p + ARTICLE) && base.length - p.length > 3) withPrepositions.push(base.slice(p.length));
+    }
+    for (const p of PREPOSITIONS) {
+      if (base.startsWith(p) && !base.startsWith(p + ARTICLE) && base.length - p.length >= 2) {
+        withPrepositions.push(base.slice(p.length));
+      }
+    }
+  }
+  for (const form of withPrepositions) {
+    addForm(forms, form, form !== word);
+    for (const suffix of PRONOUN_SUFFIXES) {
+      if (form.endsWith(suffix) && form.length - suffix.length >= 3) addForm(forms, form.slice(0, -suffix.length), true);
+    }
+  }
+  return forms;
+}
+
+function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const normalised = normalizeArabic(m[0]);
+    if (normalised.length === 0) continue;
+    const forms = ARABIC.test(normalised) ? arabicForms(normalised) : new Map([[normalised, false]]);
+    spans.push({ start: m.index, end: m.index + m[0].length, normalised, forms });
+  }
+  return spans;
+}
+
+/**
+ * Does the span stand for the variant word? A variant word with the article needs a form with it;
+ * one without accepts the bare form or the form with the article. One- and two-letter words (طي)
+ * are common letter sequences inside other words, so they only match whole, unstripped tokens.
+ */
+function spanMatchesWord(span: WordSpan, word: string, allowStripped: boolean): boolean {
+  const candidates = word.startsWith(ARTICLE) ? [word] : [word, ARTICLE + word];
+  for (const candidate of candidates) {
+    const stripped = span.forms.get(candidate);
+    if (stripped === undefined) continue;
+    if (!stripped || allowStripped) return true;
+  }
+  return false;
+}
+
+function spanHasAny(span: WordSpan | undefined, words: ReadonlySet<string>): boolean {
+  if (!span || words.size === 0) return false;
+  for (const form of span.forms.keys()) if (words.has(form)) return true;
+  return false;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An English alias as a case-insensitive pattern: word boundaries on both sides, spaces and hyphens
+ * interchangeable, an optional al-/el- prefix, and plural or possessive endings (Russians, NDF's).
+ */
+function aliasPattern(alias: string): RegExp {
+  const body = alias
+    .trim()
+    .split(/[\s-]+/)
+    .map((part) => escapeRegExp(part).replace(/'/g, "['’]?"))
+    .join('[\\s-]+');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(?:al|el)[\\s-])?${body}(?:['’]s|s['’]|es|s)?(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+}
+
+function validate(entities: readonly Entity[]): void {
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (!/^[a-z][a-z0-9_]*$/.test(e.id)) throw new EntityLexiconError('invalid entity id', e.id);
+    if (ids.has(e.id)) throw new EntityLexiconError('duplicate entity id', e.id);
+    ids.add(e.id);
+    if (e.kind !== 'actor' && e.kind !== 'place') throw new EntityLexiconError(`invalid kind "${String(e.kind)}"`, e.id);
+    if (e.variants.length === 0 && e.aliases.length === 0) throw new EntityLexiconError('entity has no names', e.id);
+    for (const g of e.guards ?? []) {
+      if (!e.variants.includes(g.variant)) throw new EntityLexiconError(`guard for unknown variant "${g.variant}"`, e.id);
+    }
+  }
+  for (const e of entities) {
+    if (e.parent !== undefined && !ids.has(e.parent)) throw new EntityLexiconError(`unknown parent "${e.parent}"`, e.id);
+  }
+}
+
+interface Candidate extends EntityMatch {
+  words: number;
+}
+
+export interface EntityLexiconData {
+  /** Category words (forces, city, street...) whose terms `terms()` leaves out. */
+  genericWords?: string[];
+  entities: Entity[];
+}
+
+/** Compiles a lexicon. Throws EntityLexiconError on duplicate ids, unknown parents or bad guards. */
+export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
+  const { entities } = data;
+  validate(entities);
+  const byId = new Map(entities.map((e) => [e.id, e] as const));
+  const variants: CompiledVariant[] = [];
+  const aliases: CompiledAlias[] = [];
+  for (const entity of entities) {
+    const guards = new Map((entity.guards ?? []).map((g) => [normalizeArabic(g.variant), g] as const));
+    for (const variant of entity.variants) {
+      const normalised = normalizeArabic(variant);
+      const words = [...normalised.matchAll(WORD)].map((m) => m[0]);
+      if (words.length === 0) continue;
+      const guard = guards.get(normalised);
+      variants.push({
+        entity,
+        words,
+        notAfter: new Set((guard?.notAfter ?? []).map(normalizeArabic)),
+        notBefore: new Set((guard?.notBefore ?? []).map(normalizeArabic)),
+      });
+    }
+    for (const alias of entity.aliases) aliases.push({ entity, pattern: aliasPattern(alias) });
+  }
+  // Longest variants first so "شارع الحسكة" is tried before "الحسكة".
+  variants.sort((a, b) => b.words.length - a.words.length);
+  const termCache = new Map<string, string[]>();
+  let genericTerms: ReadonlySet<string> | undefined;
+  let nameTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+  /** Term -> ids of the entities that have a one-word variant analysing to it. */
+  function singleWordNameTerms(): Map<string, Set<string>> {
+    const owners = new Map<string, Set<string>>();
+    for (const e of entities) {
+      for (const v of e.variants) {
+        const t = analyze(v);
+        if (t.length !== 1) continue;
+        const term = t[0] as string;
+        let set = owners.get(term);
+        if (!set) owners.set(term, (set = new Set()));
+        set.add(e.id);
+      }
+    }
+    return owners;
+  }
+
+  function arabicCandidates(text: string, spans: WordSpan[]): Candidate[] {
+    const found: Candidate[] = [];
+    for (let i = 0; i < spans.length; i += 1) {
+      for (const v of variants) {
+        const n = v.words.length;
+        if (i + n > spans.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k += 1) {
+          const word = v.words[k] as string;
+          const span = spans[i + k] as WordSpan;
+          // Later words of a phrase follow a space, so only the first may carry glued clitics.
+          const allowStripped = k === 0 && (n > 1 || word.length > 2);
+          ok = k === 0 ? spanMatchesWord(span, word, allowStripped) : spanMatchesWord(span, word, false);
+        }
+        if (!ok) continue;
+        if (spanHasAny(spans[i - 1], v.notAfter) || spanHasAny(spans[i + n], v.notBefore)) continue;
+        const first = spans[i] as WordSpan;
+        const last = spans[i + n - 1] as WordSpan;
+        found.push({
+          id: v.entity.id,
+          kind: v.entity.kind,
+          surface: text.slice(first.start, last.end),
+          start: first.start,
+          end: last.end,
+          words: n,
+        });
+      }
+    }
+    return found;
+  }
+
+  function englishCandidates(text: string): Candidate[] {
+    const found: Candidate[] = [];
+    if (!/[A-Za-z]/.test(text)) return found;
+    for (const a of aliases) {
+      for (const m of text.matchAll(a.pattern)) {
+        found.push({
+          id: a.entity.id,
+          kind: a.entity.kind,
+          surface: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          words: m[0].split(/[\s-]+/).length,
+        });
+      }
+    }
+    return found;
+  }
+
+  function match(text: string): EntityMatch[] {
+    const candidates = [...arabicCandidates(text, wordSpans(text)), ...englishCandidates(text)];
+    // Longest first (in words, then characters), then leftmost: a phrase beats its parts.
+    candidates.sort((a, b) => b.words - a.words || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const chosen: Candidate[] = [];
+    for (const c of candidates) {
+      if (chosen.some((o) => c.start < o.end && o.start < c.end)) continue;
+      chosen.push(c);
+    }
+    chosen.sort((a, b) => a.start - b.start);
+    return chosen.map(({ id, kind, surface, start, end }) => ({ id, kind, surface, start, end }));
+  }
+
+  function terms(id: string): string[] {
+    const cached = termCache.get(id);
+    if (cached) return cached;
+    const entity = byId.get(id);
+    if (!entity) throw new EntityLexiconError('unknown entity id', id);
+    genericTerms ??= new Set((data.genericWords ?? []).flatMap((w) => analyze(w)));
+    nameTerms ??= singleWordNameTerms();
+    const generic = genericTerms;
+    const names = nameTerms;
+    // Another entity's own name inside a phrase (القامشلي in مطار القامشلي) is not this entity's term.
+    const result = [...new Set(entity.variants.flatMap((v) => analyze(v)))].filter((t) => {
+      if (generic.has(t)) return false;
+      const owners = names.get(t);
+      return owners === undefined || owners.has(id);
+    });
+    termCache.set(id, result);
+    return result;
+  }
+
+  return { entities, byId, match, terms };
+}
+
+let defaultLexicon: EntityLexicon | undefined;
+
+/** The lexicon compiled from intents/entities.json (built on first use). */
+export function defaultEntityLexicon(): EntityLexicon {
+  defaultLexicon ??= createEntityLexicon(lexiconData as EntityLexiconData);
+  return defaultLexicon;
+}
+
+/**
+ * Finds the lexicon's actors and places in Arabic or English text, longest match first, without
+ * overlaps, in reading order. Arabic matching works on normalised words with clitics removed
+ * (بالمطار، عالمطار، مطارها، للقامشلي، لـ”أسايش); English is case-insensitive on word boundaries.
+ */
+export function matchEntities(text: string): EntityMatch[] {
+  return defaultEntityLexicon().match(text);
+}
+
+/** The entity with this id, or undefined. */
+export function entityById(id: string): Entity | undefined {
+  return defaultEntityLexicon().byId.get(id);
+}
+
+/** Every entity of the lexicon, in file order. */
+export function allEntities(): readonly Entity[] {
+  return defaultEntityLexicon().entities;
+}
+
+/**
+ * The analysed Arabic terms (see `analyze`) of an entity's variants, less the lexicon's generic
+ * category words and other entities' one-word names, for boosting search. Throws EntityLexiconError
+ * on unknown ids.
+ */
+export function entityTerms(id: string): string[] {
+  return defaultEntityLexicon().terms(id);
+}

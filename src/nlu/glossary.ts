@@ -1,0 +1,144 @@
+/**
+ * Query expansion: English content words and colloquial Arabic mapped to the Arabic terms the
+ * articles use, so English and dialect questions can match Arabic sentences. Data: intents/glossary.json.
+ */
+import { createRequire } from 'node:module';
+import type { Language } from '../corpus/article.ts';
+import { analyze } from '../text/analyze.ts';
+import { normalizeArabic, stemArabic } from '../text/arabic.ts';
+import { tokenize } from '../text/tokenize.ts';
+import glossaryData from '../../intents/glossary.json' with { type: 'json' };
+import { defaultEntityLexicon, type EntityLexicon } from './entities.ts';
+
+export interface GlossaryData {
+  /** English words or phrases -> Arabic terms as written in the articles. */
+  english: { en: string[]; ar: string[] }[];
+  /** Colloquial / variant Arabic words or phrases -> the articles' MSA terms. */
+  dialect: { dialect: string[]; msa: string[] }[];
+}
+
+export class GlossaryError extends Error {
+  constructor(message: string, readonly entry?: string) {
+    super(entry ? `${message}: "${entry}"` : message);
+    this.name = 'GlossaryError';
+  }
+}
+
+/** One glossary key found in a text: the words it covered and the analysed Arabic terms it brings. */
+export interface GlossaryHit {
+  key: string;
+  terms: string[];
+}
+
+export interface Glossary {
+  /** Glossary keys found in the text, longest match first, left to right, without overlaps. */
+  lookup(text: string): GlossaryHit[];
+  /** See `expandQuery`. */
+  expand(text: string, lang: Language): string[];
+}
+
+interface WordStemmer {
+  stemWord(word: string): string;
+}
+let englishStemmer: WordStemmer | undefined;
+
+/** Porter2 from @nlpjs/lang-en-min: the stemmer `analyze` uses for English, created on first use. */
+function stemEnglish(word: string): string {
+  if (!englishStemmer) {
+    const require = createRequire(import.meta.url);
+    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => WordStemmer };
+    englishStemmer = new StemmerEn();
+  }
+  return englishStemmer.stemWord(word);
+}
+
+const ARABIC = /\p{Script=Arabic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * The key form of one word: Arabic words by `stemArabic` (normalised, clitics stripped, stemmed),
+ * English words lowercased and Porter2-stemmed (with ’ and ' dropped), anything else as is.
+ * Prefixing the script keeps an Arabic and an English key from ever meeting.
+ */
+function wordKey(word: string): string {
+  const normalised = normalizeArabic(word);
+  if (ARABIC.test(normalised)) return `ar:${stemArabic(normalised)}`;
+  if (LATIN.test(normalised)) return `en:${stemEnglish(normalised.replace(/['’]/g, ''))}`;
+  return `x:${normalised}`;
+}
+
+function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase.replace(/['’]/g, '')).map(wordKey);
+}
+
+/** Compiles glossary data. Throws GlossaryError for a key with no words or a one-word key that is a stopword. */
+export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defaultEntityLexicon()): Glossary {
+  // Key (joined word keys) -> analysed target terms; one key may sit in several groups: union.
+  const table = new Map<string, Set<string>>();
+  let longest = 1;
+  const add = (phrase: string, targets: readonly string[]): void => {
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) throw new GlossaryError('glossary key has no words', phrase);
+    // A one-word key that is a function word (or stems to one: لمين → مين) would fire on every question.
+    if (keys.length === 1 && analyze(phrase).length === 0) throw new GlossaryError('one-word glossary key is a stopword', phrase);
+    longest = Math.max(longest, keys.length);
+    const joined = keys.join(' ');
+    let terms = table.get(joined);
+    if (!terms) {
+      terms = new Set();
+      table.set(joined, terms);
+    }
+    // A target whose every word is a stopword once normalised (آلية → اليه = إليه) adds nothing.
+    for (const target of targets) for (const t of analyze(target)) terms.add(t);
+  };
+  for (const group of data.english) for (const en of group.en) add(en, group.ar);
+  for (const group of data.dialect) for (const d of group.dialect) add(d, group.msa);
+
+  function lookup(text: string): GlossaryHit[] {
+    const words = tokenize(text.replace(/['’]/g, ''));
+    const keys = words.map(wordKey);
+    const hits: GlossaryHit[] = [];
+    let i = 0;
+    while (i < keys.length) {
+      let matched = 0;
+      for (let n = Math.min(longest, keys.length - i); n >= 1 && matched === 0; n -= 1) {
+        const terms = table.get(keys.slice(i, i + n).join(' '));
+        if (terms) {
+          hits.push({ key: words.slice(i, i + n).join(' '), terms: [...terms] });
+          matched = n;
+        }
+      }
+      i += Math.max(matched, 1);
+    }
+    return hits;
+  }
+
+  function expand(text: string, _lang: Language): string[] {
+    const present = new Set(analyze(text));
+    const extra = new Set<string>();
+    for (const hit of lookup(text)) for (const t of hit.terms) extra.add(t);
+    for (const m of lexicon.match(text)) for (const t of lexicon.terms(m.id)) extra.add(t);
+    return [...extra].filter((t) => !present.has(t));
+  }
+
+  return { lookup, expand };
+}
+
+let defaultGlossary: Glossary | undefined;
+
+/** The glossary compiled from intents/glossary.json with the default entity lexicon (built on first use). */
+export function defaultGlossaryInstance(): Glossary {
+  defaultGlossary ??= createGlossary(glossaryData as GlossaryData);
+  return defaultGlossary;
+}
+
+/**
+ * Extra Arabic index terms (already passed through `analyze`) for a question: the glossary's
+ * translations of its English words and MSA forms of its colloquial Arabic, plus the terms of the
+ * lexicon entities it names (so "Qamishlo" or "the airport" reach القامشلي / مطار). Terms the
+ * question already yields are left out. Both glossaries apply by script, whatever `lang` says,
+ * because questions mix scripts ("مين مسيطر على airport").
+ */
+export function expandQuery(text: string, lang: Language): string[] {
+  return defaultGlossaryInstance().expand(text, lang);
+}
