@@ -1,0 +1,88 @@
+/**
+ * Button actions as Telegram callback data (at most 64 bytes): `more:<lang>:<ref>,<ref>...` and
+ * `tl:<lang>:<page>:<filter>`. A timeline filter too long to fit is kept in a small in-memory memo and
+ * referred to as `#<id>`; after a restart such a button answers "expired".
+ */
+import type { Language } from '../corpus/article.ts';
+import type { Action } from './view.ts';
+
+export const MAX_CALLBACK_DATA_BYTES = 64;
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** Remembers long timeline filters for buttons; bounded, oldest forgotten first. */
+export class FilterMemo {
+  private readonly byId = new Map<number, string>();
+  private readonly byFilter = new Map<string, number>();
+  private next = 1;
+
+  constructor(private readonly capacity = 1000) {}
+
+  idFor(filter: string): number {
+    const known = this.byFilter.get(filter);
+    if (known !== undefined) return known;
+    const id = this.next++;
+    this.byId.set(id, filter);
+    this.byFilter.set(filter, id);
+    if (this.byId.size > this.capacity) {
+      const [oldestId, oldestFilter] = this.byId.entries().next().value as [number, string];
+      this.byId.delete(oldestId);
+      this.byFilter.delete(oldestFilter);
+    }
+    return id;
+  }
+
+  filter(id: number): string | undefined {
+    return this.byId.get(id);
+  }
+}
+
+/** Encodes an action; "more" keeps as many refs as fit. Never longer than 64 bytes. */
+export function encodeAction(action: Action, memo: FilterMemo): string {
+  if (action.kind === 'more') {
+    let data = `more:${action.lang}:`;
+    let first = true;
+    for (const ref of action.refs) {
+      const next = `${data}${first ? '' : ','}${ref}`;
+      if (bytes(next) > MAX_CALLBACK_DATA_BYTES) break;
+      data = next;
+      first = false;
+    }
+    return data;
+  }
+  const prefix = `tl:${action.lang}:${action.page}:`;
+  if (action.filter === null) return prefix;
+  const inline = prefix + action.filter;
+  // '#' starts a memo id, so a filter starting with '#' always goes through the memo.
+  if (bytes(inline) <= MAX_CALLBACK_DATA_BYTES && !action.filter.startsWith('#')) return inline;
+  return `${prefix}#${memo.idFor(action.filter)}`;
+}
+
+export type Decoded = { ok: true; action: Action } | { ok: false; reason: 'malformed' | 'expired' };
+
+const isLanguage = (value: string | undefined): value is Language => value === 'ar' || value === 'en';
+
+export function decodeAction(data: string, memo: FilterMemo): Decoded {
+  const more = /^more:(ar|en):(\d+(?:,\d+)*)?$/.exec(data);
+  if (more) {
+    const lang = more[1];
+    if (!isLanguage(lang)) return { ok: false, reason: 'malformed' };
+    const refs = more[2] ? more[2].split(',').map(Number) : [];
+    return { ok: true, action: { kind: 'more', lang, refs } };
+  }
+  const timeline = /^tl:(ar|en):(\d{1,4}):(.*)$/s.exec(data);
+  if (timeline) {
+    const lang = timeline[1];
+    if (!isLanguage(lang)) return { ok: false, reason: 'malformed' };
+    const page = Number(timeline[2]);
+    const raw = timeline[3] ?? '';
+    if (raw === '') return { ok: true, action: { kind: 'timeline', lang, page, filter: null } };
+    const memoId = /^#(\d+)$/.exec(raw);
+    if (memoId) {
+      const filter = memo.filter(Number(memoId[1]));
+      return filter === undefined ? { ok: false, reason: 'expired' } : { ok: true, action: { kind: 'timeline', lang, page, filter } };
+    }
+    return { ok: true, action: { kind: 'timeline', lang, page, filter: raw } };
+  }
+  return { ok: false, reason: 'malformed' };
+}

@@ -1,0 +1,130 @@
+/**
+ * Builds the Telegram bot: telegraf with every outgoing call routed through the reliable client, the
+ * features in order (the catch-all last), and one error handler that logs and keeps the bot running.
+ */
+import { Telegraf, TelegramError, type Context } from 'telegraf';
+import type { Engine } from '../answer/types.ts';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/store.ts';
+import { FilterMemo } from './callback-data.ts';
+import { chooseLanguage } from './commands.ts';
+import { conversation, type Conversation } from './conversation.ts';
+import { describeError, ReliableClient, RetriesExhaustedError } from './client.ts';
+import { sendView, type Feature, type FeatureDeps } from './context.ts';
+import { fitsOneMessage } from './format.ts';
+import { aboutFeature } from './features/about.ts';
+import { askFeature } from './features/ask.ts';
+import { chatsFeature } from './features/chats.ts';
+import { helpFeature } from './features/help.ts';
+import { ignoreFeature } from './features/ignore.ts';
+import { moreFeature } from './features/more.ts';
+import { nonTextFeature } from './features/non-text.ts';
+import { sourcesFeature } from './features/sources.ts';
+import { startFeature } from './features/start.ts';
+import { summaryFeature } from './features/summary.ts';
+import { timelineFeature } from './features/timeline.ts';
+import { unhandledFeature } from './features/unhandled.ts';
+import { FloodGuard, OutgoingPacer, realClock, type Clock } from './limiter.ts';
+import type { Logger } from './logger.ts';
+import { SOMETHING_WENT_WRONG } from './texts.ts';
+import { textView } from './view.ts';
+
+export interface BotDeps {
+  engine: Engine;
+  config: Config;
+  logger: Logger;
+  store: Store;
+  /** Time source for pacing, backoff and the flood guard (tests may pass their own). */
+  clock?: Clock;
+}
+
+export class BotSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BotSetupError';
+  }
+}
+
+/** Order matters: bookkeeping and filters first, commands and questions next, the catch-all last. */
+const FEATURES: readonly Feature[] = [
+  chatsFeature,
+  ignoreFeature,
+  startFeature,
+  helpFeature,
+  askFeature,
+  sourcesFeature,
+  aboutFeature,
+  summaryFeature,
+  timelineFeature,
+  moreFeature,
+  nonTextFeature,
+  unhandledFeature,
+];
+
+export function createBot(deps: BotDeps): Telegraf {
+  const { config, logger, store, engine } = deps;
+  if (config.botToken === null) throw new BotSetupError('BOT_TOKEN is required to create the Telegram bot');
+  const clock = deps.clock ?? realClock;
+  const bot = new Telegraf(config.botToken, {
+    // Replies go over HTTP (through the reliable client), never folded into a webhook response.
+    telegram: { apiRoot: config.telegramApiRoot, webhookReply: false },
+    handlerTimeout: config.handlerTimeoutMs,
+  });
+  const client = new ReliableClient({
+    pacer: new OutgoingPacer(config.limits, clock),
+    retry: config.retry,
+    logger,
+    clock,
+    onForbidden: (chatId, description) => {
+      logger.warn({ chatId, description }, 'telegram refuses delivery to this chat; recorded');
+      if (typeof chatId !== 'number') return;
+      try {
+        store.chats.markBlocked(chatId, description);
+      } catch (error) {
+        logger.error({ chatId, err: error }, 'could not record the blocked chat');
+      }
+    },
+  });
+  client.install(bot.telegram);
+  // Telegraf makes a fresh Telegram object for each update: route its calls through the client too.
+  bot.use((ctx, next) => {
+    client.install(ctx.telegram);
+    return next();
+  });
+
+  let shared: Conversation | undefined;
+  const featureDeps: FeatureDeps = {
+    engine,
+    config,
+    logger,
+    store,
+    flood: new FloodGuard({ perSecond: config.limits.userQuestionsPerSecond, burst: config.limits.userQuestionBurst }, clock),
+    memo: new FilterMemo(),
+    conversation: (ctx: Context) => {
+      shared ??= conversation(engine, { botUsername: ctx.botInfo?.username, fits: fitsOneMessage });
+      return shared;
+    },
+  };
+  for (const feature of FEATURES) feature(bot, featureDeps);
+
+  bot.catch(async (error, ctx) => {
+    const updateId = ctx.update.update_id;
+    if (error instanceof TelegramError || error instanceof RetriesExhaustedError) {
+      logger.warn({ updateId, error: describeError(error) }, 'a Telegram call failed while handling an update');
+      return;
+    }
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      logger.warn({ updateId, timeoutMs: config.handlerTimeoutMs }, 'handling an update took too long');
+      return;
+    }
+    logger.error({ updateId, error: describeError(error) }, 'error while handling an update');
+    // Tell the person something went wrong rather than leave them waiting (private chats only).
+    if (ctx.chat?.type === 'private') {
+      const lang = chooseLanguage(null, ctx.from?.language_code);
+      await sendView(ctx, featureDeps, textView(lang, SOMETHING_WENT_WRONG[lang])).catch((sendError: unknown) => {
+        logger.warn({ updateId, error: describeError(sendError) }, 'could not send the apology');
+      });
+    }
+  });
+  return bot;
+}

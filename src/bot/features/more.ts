@@ -1,0 +1,28 @@
+/**
+ * The "more" button under an answer: shows the next-best cited sentences as a new message, with its
+ * own button while more remain, and takes the pressed button away so a double press does nothing.
+ */
+import { decodeAction } from '../callback-data.ts';
+import { actionView } from '../conversation.ts';
+import { allowRequest, isGroup, sendView, type Feature } from '../context.ts';
+import { BUTTON_EXPIRED } from '../texts.ts';
+
+export const moreFeature: Feature = (bot, deps) => {
+  bot.action(/^more:/, async (ctx) => {
+    const data = ctx.match.input;
+    const decoded = decodeAction(data, deps.memo);
+    if (!decoded.ok || decoded.action.kind !== 'more') {
+      await ctx.answerCbQuery(BUTTON_EXPIRED[data.startsWith('more:en') ? 'en' : 'ar']);
+      return;
+    }
+    if (!(await allowRequest(ctx, deps))) return;
+    await ctx.answerCbQuery();
+    const message = ctx.callbackQuery.message;
+    if (message !== undefined) {
+      // Telegram answers "message is not modified" on a second press; the client ignores it.
+      await ctx.editMessageReplyMarkup(undefined);
+    }
+    const view = actionView(deps.conversation(ctx), decoded.action);
+    await sendView(ctx, deps, view, isGroup(ctx) ? message?.message_id : undefined);
+  });
+};

@@ -1,0 +1,124 @@
+/**
+ * The composition root: configuration -> corpus and engine -> the Telegram bot when BOT_TOKEN is set,
+ * otherwise the console chat. Nothing runs on import; `main()` runs only when this file is the entry point.
+ */
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import { createEngine } from './answer/create-engine.ts';
+import type { Engine } from './answer/types.ts';
+import { createBot } from './bot/create-bot.ts';
+import { createLogger, type Logger } from './bot/logger.ts';
+import { startBot } from './bot/run.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { runConsoleChat } from './console/chat.ts';
+import { openStore } from './store/store.ts';
+
+export const NO_TOKEN_HELP = [
+  'No BOT_TOKEN set, so here is the console chat: the same commands and answers as the Telegram bot.',
+  'To run the Telegram bot: open @BotFather in Telegram (https://t.me/BotFather), send /newbot, copy the token',
+  'it gives you into .env as BOT_TOKEN=<token> (see .env.example), and run `npm start` again.',
+  'Type a question in Arabic or English, /help for commands; Ctrl-D or Ctrl-C to quit.',
+].join('\n');
+
+export interface MainIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+async function runTelegram(config: Config, engine: Engine, logger: Logger): Promise<number> {
+  const store = openStore(config.dataDir);
+  const bot = createBot({ engine, config, logger, store });
+  const running = await startBot(bot, config, logger);
+  let signalled: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (signalled !== null) return;
+    signalled = signal;
+    logger.info({ signal }, 'stopping');
+    void running.stop(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await running.done;
+    return 0;
+  } catch {
+    // startBot's polling loop has logged why it stopped (e.g. 401: the token was revoked).
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    store.close();
+  }
+}
+
+/** Runs the product; resolves to the process exit code. */
+export async function main(io: MainIo = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  loadDotenv({ quiet: true, processEnv: io.env });
+  let config: Config;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\nSee .env.example for every variable and its meaning.\n`);
+    return 2;
+  }
+  const telegram = config.botToken !== null;
+  // In console mode the answers go to stdout; logs must not mix with them.
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.botToken, config.webhook?.secret],
+    destination: telegram ? io.stdout : io.stderr,
+  });
+  let engine: Engine;
+  try {
+    engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, 'cache') });
+  } catch (error) {
+    logger.fatal({ err: error, corpusDir: config.corpusDir }, 'could not build the answering engine');
+    return 1;
+  }
+  if (telegram) {
+    try {
+      return await runTelegram(config, engine, logger);
+    } catch (error) {
+      logger.fatal({ err: error }, 'the bot could not start');
+      return 1;
+    }
+  }
+  io.stderr.write(`${NO_TOKEN_HELP}\n\n`);
+  await runConsoleChat({
+    engine,
+    input: io.stdin,
+    output: io.stdout,
+    interactive: io.stdin.isTTY === true && io.stdout.isTTY === true,
+    languageCode: io.env.LANG?.slice(0, 2) ?? null,
+  });
+  return 0;
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+      // Let stdout drain, but do not hang on a stray keep-alive socket.
+      setTimeout(() => process.exit(code), 2000).unref();
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
