@@ -1,0 +1,135 @@
+/**
+ * Arabic date vocabulary, stored normalised (see `normalizeArabic`): month names (Levantine/Syriac,
+ * Egyptian/Gulf, Maghrebi and Algerian), weekdays, ordinal days, number words, duration units and the
+ * small function-word sets the date grammar leans on.
+ */
+
+function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
+
+/** One-word month names. */
+export const MONTHS = table<number>({
+  // Levantine / Syriac (كانون and تشرين are two words: see MONTH_PAIRS)
+  شباط: 2, اذار: 3, نيسان: 4, ايار: 5, حزيران: 6, تموز: 7, اب: 8, ايلول: 9,
+  // Egyptian / Gulf (from the European names), with the common spelling variants
+  يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7,
+  اغسطس: 8, اغسطوس: 8, سبتمبر: 9, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  // Maghrebi and Algerian
+  ماي: 5, يوليوز: 7, غشت: 8, شتنبر: 9, نونبر: 11, دجنبر: 12,
+  جانفي: 1, فيفري: 2, افريل: 4, جوان: 6, جويليه: 7, اوت: 8,
+});
+
+/**
+ * Month names that are also everyday words (ماي, أوت): accepted only beside a day, a year or the word
+ * شهر, never on their own.
+ */
+export const WEAK_MONTHS: ReadonlySet<string> = new Set(['ماي', 'اوت']);
+
+/** آب is also "father": alone it is a month only after a strong time cue (في آب، خلال آب، منذ آب). */
+export const STRONG_MONTH_CUES: ReadonlySet<string> = new Set(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوائل', 'منتصف', 'اواسط', 'اواخر', 'حتى']);
+
+/** Two-word Levantine months: first word, then the ordinal that follows (with or without ال). */
+export const MONTH_PAIRS = table<ReadonlyMap<string, number>>({
+  كانون: table({ الثاني: 1, ثاني: 1, الاول: 12, اول: 12 }),
+  تشرين: table({ الاول: 10, اول: 10, الثاني: 11, ثاني: 11 }),
+});
+
+/** 0 = Sunday ... 6 = Saturday (JavaScript's getUTCDay). */
+export const WEEKDAYS = table<number>({
+  الاحد: 0, الاثنين: 1, الاتنين: 1, الثلاثاء: 2, الثلاثا: 2, التلات: 2, الاربعاء: 3, الاربعا: 3,
+  الخميس: 4, الجمعه: 5, السبت: 6,
+});
+
+const UNITS_ORDINAL: Record<string, number> = {
+  الاول: 1, الحادي: 1, الثاني: 2, الثالث: 3, الرابع: 4, الخامس: 5, السادس: 6, السابع: 7, الثامن: 8, التاسع: 9,
+};
+
+/** Ordinal day words that stand alone: الأول (من نيسان) ... العاشر, العشرين, الثلاثين, and أول (أيار). */
+export const ORDINAL_DAYS = table<number>({
+  ...Object.fromEntries(Object.entries(UNITS_ORDINAL).filter(([word]) => word !== 'الحادي')),
+  اول: 1, العاشر: 10, العشرين: 20, الثلاثين: 30,
+});
+
+/** Unit ordinals that take عشر / والعشرين / والثلاثين after them: الحادي عشر = 11, الثالث والعشرين = 23. */
+export const ORDINAL_UNITS = table<number>(UNITS_ORDINAL);
+export const ORDINAL_TENS = table<number>({ عشر: 10, العشرين: 20, الثلاثين: 30 });
+
+/** Cardinal number words as they appear before a duration unit (ثلاثة أيام، عشرة أسابيع). */
+export const NUMBER_WORDS = table<number>({
+  واحد: 1, واحده: 1, اثنين: 2, اثنان: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5,
+  ست: 6, سته: 6, سبع: 7, سبعه: 7, ثمان: 8, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
+});
+
+/** Words for "a few, several" before a plural unit (بضعة أيام، عدة أسابيع). */
+export const FEW_WORDS: ReadonlySet<string> = new Set(['بضعه', 'بضع', 'عده', 'عدة', 'بعض']);
+
+export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** A unit word: the unit, and how many it counts by itself (1 singular, 2 dual, null plural). */
+export const UNIT_WORDS = table<{ unit: DurationUnit; count: number | null }>({
+  ساعه: { unit: 'hour', count: 1 }, ساعتين: { unit: 'hour', count: 2 }, ساعتان: { unit: 'hour', count: 2 }, ساعات: { unit: 'hour', count: null },
+  يوم: { unit: 'day', count: 1 }, يوما: { unit: 'day', count: 1 }, يومين: { unit: 'day', count: 2 }, يومان: { unit: 'day', count: 2 }, ايام: { unit: 'day', count: null },
+  اسبوع: { unit: 'week', count: 1 }, اسبوعا: { unit: 'week', count: 1 }, اسبوعين: { unit: 'week', count: 2 }, اسبوعان: { unit: 'week', count: 2 }, اسابيع: { unit: 'week', count: null },
+  شهر: { unit: 'month', count: 1 }, شهرا: { unit: 'month', count: 1 }, شهرين: { unit: 'month', count: 2 }, شهران: { unit: 'month', count: 2 }, اشهر: { unit: 'month', count: null }, شهور: { unit: 'month', count: null },
+  عام: { unit: 'year', count: 1 }, عاما: { unit: 'year', count: 1 }, عامين: { unit: 'year', count: 2 }, عامان: { unit: 'year', count: 2 }, اعوام: { unit: 'year', count: null },
+  سنه: { unit: 'year', count: 1 }, سنتين: { unit: 'year', count: 2 }, سنتان: { unit: 'year', count: 2 }, سنوات: { unit: 'year', count: null }, سنين: { unit: 'year', count: null },
+});
+
+/** "about": نحو، حوالي، قرابة، زهاء (and ما يقارب, handled as two words). */
+export const ABOUT_WORDS: ReadonlySet<string> = new Set(['نحو', 'حوالي', 'قرابه', 'زهاء', 'تقريبا']);
+
+/** Words after which a bare month name is a date: في نيسان، خلال آذار، منذ تموز، شهر أيار، مطلع أيلول. */
+export const MONTH_CUES: ReadonlySet<string> = new Set([
+  'في', 'خلال', 'منذ', 'حتى', 'شهر', 'مطلع', 'اوائل', 'بدايه', 'بدايات', 'منتصف', 'اواسط', 'اواخر', 'نهايه',
+  'نهايات', 'طيله', 'طوال', 'قبل', 'بعد', 'مع', 'اثناء', 'لغايه', 'حتي',
+]);
+
+/** Words after which a bare four-digit number is a year: في 2018، منذ 2016، خلال 2019، صيف 2020. */
+export const YEAR_CUES: ReadonlySet<string> = new Set([
+  ...MONTH_CUES, 'عام', 'العام', 'سنه', 'السنه', 'عامي', 'سنتي', 'ب', 'ل', 'من', 'الى', 'صيف', 'شتاء', 'ربيع',
+  'خريف', 'اعوام', 'سنوات', 'بين',
+]);
+
+/** Words that make the number after them a quantity, not a year: نحو 2000، أكثر من 1500. */
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  'نحو', 'حوالي', 'قرابه', 'زهاء', 'اكثر', 'اقل', 'اكثر من', 'عدد', 'مجموع', 'اصل', 'رقم', 'بلغ', 'يبلغ',
+]);
+
+/**
+ * Nouns that are counted, so a number before them is a quantity: 2000 شخص، 1500 عنصر. Entries of three
+ * letters or more are prefixes of the normalised word (عنصر covers عنصرا; عناصر is listed on its own);
+ * shorter ones (كم، طن) must match the whole word.
+ */
+export const COUNTED_NOUN_PREFIXES: readonly string[] = [
+  'شخص', 'اشخاص', 'عنصر', 'عناصر', 'قتيل', 'قتلي', 'جريح', 'جرحي', 'مدني', 'عائل', 'عايل', 'اسر', 'منزل', 'منازل',
+  'نازح', 'لاجي', 'دولار', 'ليره', 'يورو', 'متر', 'كيلو', 'كم', 'طن', 'برميل', 'مقاتل', 'جندي', 'جنود', 'سياره',
+  'سيارات', 'طفل', 'اطفال', 'امراه', 'نساء', 'رجل', 'مواطن', 'معتقل', 'اسير', 'اسري', 'صاروخ', 'قذيف', 'غار',
+  'هكتار', 'دونم', 'نسمه', 'ساكن', 'سكان', 'قطعه', 'موظف', 'طالب', 'طلاب', 'مره', 'مرات', 'ساعه', 'يوم', 'ايام',
+];
+
+/** Qualifiers of a month or year: the first, middle or last third of it. */
+export const PART_WORDS = table<'early' | 'mid' | 'late'>({
+  مطلع: 'early', اوائل: 'early', بدايه: 'early', بدايات: 'early', مستهل: 'early',
+  منتصف: 'mid', اواسط: 'mid', اواسطه: 'mid',
+  اواخر: 'late', نهايه: 'late', نهايات: 'late', ختام: 'late',
+});
+
+/** Times of day that may precede a date without changing it: مساء أمس، فجر اليوم، ليلة الجمعة. */
+export const TIME_OF_DAY: ReadonlySet<string> = new Set(['صباح', 'مساء', 'فجر', 'ليله', 'ظهر', 'عصر', 'ليل', 'ظهيره', 'صبيحه']);
+
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['هذا', 'هذه', 'ذلك', 'تلك', 'ذاك', 'هذين', 'هاتين']);
+
+/**
+ * Event nouns a "قبل/بعد <duration> من" phrase may point back to (بعد يومين من الهجوم): with them the
+ * phrase dates something relative to the event just told. Process nouns (تصاعد التوتر) are not listed:
+ * "بعد أسبوع من تصاعد التوتر" says how long the tension lasted, not when a new event happened.
+ */
+export const EVENT_NOUNS: ReadonlySet<string> = new Set([
+  'الحادثه', 'الحادث', 'الهجوم', 'الاشتباكات', 'الاشتباك', 'المعارك', 'المعركه', 'المواجهات', 'الانفجار', 'التفجير',
+  'الاتفاق', 'الهدنه', 'الاعتداء', 'القصف', 'الاغتيال', 'الاتهام', 'البيان', 'العمليه', 'الواقعه', 'الاجتماع',
+  'الانسحاب', 'السيطره', 'الغاره', 'الضربه', 'المجزره', 'الاعلان', 'الحصار',
+]);
+
+/** Point-event verbal nouns that may stand between من and the event noun: بعد يومين من اندلاع الاشتباكات. */
+export const ONSET_NOUNS: ReadonlySet<string> = new Set(['وقوع', 'اندلاع', 'بدء', 'بدايه', 'انتهاء', 'توقيع', 'اعلان', 'حدوث']);
