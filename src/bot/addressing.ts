@@ -54,7 +54,7 @@ export function readGroupMessage(message: MessageLike, bot: BotIdentity): Addres
 
 /** Trims the punctuation left where a mention was: "@bot, who ..." -> "who ...". */
 function cleanQuestion(text: string): string {
-  return text.replace(/\s+/gu, ' ').replace(/^[\s,،:;.!-]+/u, '').trim();
+  return text.replace(/\s+/gu, ' ').replace(/ ([,،:;.!?؟])/gu, '$1').replace(/^[\s,،:;.!-]+/u, '').trim();
 }
 
 function escapeRegExp(text: string): string {

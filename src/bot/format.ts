@@ -53,15 +53,23 @@ function segmenter(granularity: 'sentence' | 'word'): Intl.Segmenter {
 function pack(units: Iterable<string>, max: number, tooLong: (unit: string) => string[]): string[] {
   const pieces: string[] = [];
   let current = '';
+  let currentLength = 0; // escaped length of `current`, kept as we go (escaping is per character)
   for (const unit of units) {
-    if (escapeHtml(current + unit).length <= max) {
+    const unitLength = escapeHtml(unit).length;
+    if (currentLength + unitLength <= max) {
       current += unit;
+      currentLength += unitLength;
       continue;
     }
     if (current !== '') pieces.push(current);
     current = '';
-    if (escapeHtml(unit).length <= max) current = unit;
-    else pieces.push(...tooLong(unit));
+    currentLength = 0;
+    if (unitLength <= max) {
+      current = unit;
+      currentLength = unitLength;
+    } else {
+      pieces.push(...tooLong(unit));
+    }
   }
   if (current !== '') pieces.push(current);
   return pieces;
@@ -82,12 +90,16 @@ export function splitText(text: string, max: number): string[] {
 function hardSplit(word: string, max: number): string[] {
   const pieces: string[] = [];
   let current = '';
+  let currentLength = 0;
   for (const char of word) {
-    if (current !== '' && escapeHtml(current + char).length > max) {
+    const charLength = escapeHtml(char).length;
+    if (current !== '' && currentLength + charLength > max) {
       pieces.push(current);
       current = '';
+      currentLength = 0;
     }
     current += char;
+    currentLength += charLength;
   }
   if (current !== '') pieces.push(current);
   return pieces;
