@@ -423,6 +423,10 @@ class DateReader {
       shahr = true;
       k += 1;
     }
+    if (day && !shahr) {
+      const inMonth = this.dayOfDeicticMonth(i, k, day.day, deictic !== null);
+      if (inMonth) return inMonth;
+    }
     let month = this.month(k);
     if (!month && shahr) {
       const numeric = this.num(k, 2);
@@ -472,6 +476,28 @@ class DateReader {
     return {
       startTok: i, endTok: k, kind: relative ? 'relative-to-publication' : 'absolute', range, written,
       yearInferred: !year && deixis === null,
+    };
+  }
+
+  /** A day of the current or previous month: "17 من الشهر الجاري", "العاشر من هذا الشهر", "5 من الشهر الماضي". */
+  private dayOfDeicticMonth(i: number, k: number, day: number, deictic: boolean): Candidate | null {
+    let offset: number | null = null;
+    let end = k;
+    if (this.isBare(k, 'هذا') && this.isBare(k + 1, 'الشهر')) {
+      offset = 0;
+      end = k + 2;
+    } else if (this.isBare(k, 'الشهر')) {
+      if (this.isBare(k + 1, 'الجاري', 'الحالي')) offset = 0;
+      else if (this.isBare(k + 1, 'الماضي', 'المنصرم', 'الفائت', 'السابق')) offset = -1;
+      end = k + 2;
+    }
+    if (offset === null) return null;
+    const { year, month } = shiftMonth(this.published.year, this.published.month, offset);
+    if (day > daysInMonth(year, month)) return null;
+    const iso = isoDay(year, month, day);
+    return {
+      startTok: i, endTok: end, kind: offset === 0 && !deictic ? 'absolute' : 'relative-to-publication',
+      range: { start: iso, end: iso, precision: 'day' }, written: { day }, yearInferred: false,
     };
   }
 

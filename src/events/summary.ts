@@ -12,8 +12,12 @@ const MAX_WORDS = 32;
 
 /** Clause-opening subordinators dropped from the front of a summary (حيث اتهمت → اتهمت). */
 const SUBORDINATORS = new Set(['حيث', 'عندما', 'حين', 'حينما', 'اذ', 'لما', 'بعدما']);
-/** Words after a leading و that are safely a conjunction plus a function word or reporting verb. */
-const AFTER_WAW = new Set(['هذا', 'قد', 'كان', 'كانت', 'تاتي', 'ياتي', 'جاء', 'قال', 'قالت', 'اكد', 'اكدت', 'اوضح', 'اوضحت', 'اضاف', 'اضافت', 'اشار', 'اشارت']);
+/**
+ * Common words whose own first letter is و (وزارة، وحدات، وسط، وقت): a leading و is the conjunction
+ * unless the word starts with one of these.
+ */
+const ROOT_WAW = ['وزير', 'وزار', 'وحد', 'وسط', 'وقت', 'وكال', 'ولاي', 'وفد', 'وصول', 'وضع', 'وطن', 'وثيق', 'وجود', 'وفا',
+  'واشنطن', 'وادي', 'ورق', 'واقع', 'وقف', 'وقود', 'ولد', 'والي', 'وسيل', 'وجه', 'وعد', 'وحش', 'ورد', 'وصف', 'وظيف'];
 /** Clause openers that lean on the clause before: a relative pronoun, a preposition, an imperfect verb. */
 const DEPENDENT_OPENERS = new Set(['التي', 'الذي', 'الذين', 'اللواتي', 'بين', 'على', 'الى', 'من', 'عن', 'مع', 'ضد']);
 
@@ -87,9 +91,8 @@ function trimLead(text: string): string {
       result = rest.join(' ');
       continue;
     }
-    if (norm.startsWith('و') && first.length > 1) {
-      const bare = norm.slice(1);
-      if (AFTER_WAW.has(bare) || (bare.length >= 4 && bare.endsWith('ت') && !bare.endsWith('ات'))) {
+    if (norm.startsWith('و') && norm.length >= 4) {
+      if (!ROOT_WAW.some((root) => norm.startsWith(root))) {
         result = first.slice(first.search(/و/u) + 1) + (rest.length > 0 ? ` ${rest.join(' ')}` : '');
         continue;
       }
@@ -146,7 +149,10 @@ const EVENT_WORDS: readonly [prefixes: readonly string[], english: string][] = [
   [['تعزيز', 'حشد'], 'reinforcements'],
   [['اتهم', 'اتهام'], 'accusation'],
   [['قصف', 'غاره', 'غارات'], 'shelling'],
-  [['اعتقال', 'اختطاف', 'خطف', 'احتجاز'], 'arrests'],
+  [['اعتقل', 'اختطف', 'خطف', 'احتجز'], 'arrests'],
+  [['افرج', 'اطلاق سراح'], 'release'],
+  [['اغلق', 'اغلاق'], 'closure'],
+  [['توتر'], 'tension'],
   [['استهدف', 'هجوم', 'هاجم'], 'attack'],
   [['دوريه'], 'patrol'],
 ];

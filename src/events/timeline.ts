@@ -9,12 +9,14 @@
  *   July 2016 event's aftermath, not an event of its own) and durations ("بعد أكثر من أسبوع من تصاعد
  *   التوتر"). Relative expressions resolve against the event just told ("قبل هذه الحادثة بنحو أسبوع").
  * - A sentence with no date attaches to the nearest previous event of the same article when
- *   (a) it refers back to it — حينها، آنذاك، وقتها، البيان، المذكور، الحادثة، "تلك/هذه الاشتباكات", a
- *   reporting verb (وأضاف، وأوضح، وأشار) — and at most one sentence lies between them; or
- *   (b) it directly follows a sentence of that event and the event is the article's current story
- *   (it ended at most `RECENT_DAYS` before publication): news leads tell today's events over several
- *   sentences, while background paragraphs about old events are followed by general context that must
- *   not be dated ("ويفرض النظام السوري سيطرته ..." after July 2016).
+ *   (a) it refers back to it — حينها، آنذاك، وقتها، البيان، المصادر، المذكور، الحادثة، "تلك/هذه
+ *   الاشتباكات", or opens with a reporting verb (وقال، وأضاف، وأوضح، وأشار) — and at most one sentence
+ *   lies between them; or
+ *   (b) it directly follows a sentence of that event, names one of its actors or places (or a place
+ *   inside one), and the event is the article's current story (it ended at most `RECENT_DAYS` before
+ *   publication): news leads tell today's events over several sentences, while background paragraphs
+ *   about old events are followed by general context that must not be dated ("ويفرض النظام السوري
+ *   سيطرته ..." after July 2016), and a general remark ("ويعيش في الحي نحو 2000 شخص") names no one.
  * - Actors and places come from the entity lexicon on every cited sentence; "الطرفين/الطرفان" adds the
  *   article's two sides: the two actors of the headline (else the two most mentioned), each replaced by
  *   its sub-organisation when that is the one the body names more often (SDF → Asayish).
@@ -62,8 +64,13 @@ export const RECENT_DAYS = 14;
 
 /** Words that point back at an event already told. */
 const BACK_REFERENCES = new Set([
-  'حينها', 'حينذاك', 'انذاك', 'وقتها', 'وقتذاك', 'عندها', 'يومها', 'البيان', 'المذكور', 'المذكوره', 'الحادثه', 'الحادث',
-  'اضاف', 'اضافت', 'اوضح', 'اوضحت', 'اشار', 'اشارت', 'تابع', 'تابعت', 'تابعوا', 'اكد', 'اكدت',
+  'حينها', 'حينذاك', 'انذاك', 'وقتها', 'وقتذاك', 'عندها', 'يومها', 'البيان', 'المصادر', 'المصدر', 'المذكور', 'المذكوره',
+  'الحادثه', 'الحادث',
+]);
+/** Reporting verbs that, opening a sentence, continue the previous sentence's report. */
+const REPORTING_VERBS = new Set([
+  'قال', 'قالت', 'قالوا', 'اضاف', 'اضافت', 'اوضح', 'اوضحت', 'اشار', 'اشارت', 'تابع', 'تابعت', 'اكد', 'اكدت', 'ذكر', 'ذكرت',
+  'افاد', 'افادت', 'جاء',
 ]);
 const DEMONSTRATIVES = new Set(['تلك', 'هذه', 'هذا', 'ذلك', 'هذين', 'هاتين']);
 /** Nouns that, after a demonstrative, name the event just told: "تلك الاشتباكات", "هذه الحادثة". */
@@ -96,7 +103,7 @@ function hasAny(words: string[], set: ReadonlySet<string>): boolean {
 /** The sentence points back at an event told before it (see the module rules). */
 export function refersBack(text: string): boolean {
   const words = sentenceWords(text);
-  if (hasAny(words, BACK_REFERENCES)) return true;
+  if (hasAny(words, BACK_REFERENCES) || hasAny(words.slice(0, 2), REPORTING_VERBS)) return true;
   for (let i = 0; i + 1 < words.length; i += 1) {
     const current = words[i] ?? '';
     const next = words[i + 1] ?? '';
@@ -205,7 +212,10 @@ function articleEvents(article: Article, deps: Required<TimelineDeps>): Draft[] 
     }
     if (!current || sentence.number === 0) continue;
     const adjacent = sentence.number === lastJoined + 1;
-    const continues = (refersBack(sentence.text) && sentence.number <= lastJoined + 2) || (adjacent && current.end >= recentFrom);
+    const event = current;
+    const sharesEntity = actors.some((id) => event.actors.includes(id)) || places.some((id) => placesAgree(event.places, [id], deps.entityById) && event.places.length > 0);
+    const continues = (refersBack(sentence.text) && sentence.number <= lastJoined + 2)
+      || (adjacent && sharesEntity && current.end >= recentFrom);
     if (!continues) continue;
     current.citations.push(cite(sentence));
     pushUnique(current.actors, actors);
