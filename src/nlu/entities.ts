@@ -13,6 +13,8 @@ export interface EntityGuard {
   variant: string;
   notAfter?: string[];
   notBefore?: string[];
+  /** The variant only matches without the article (سورية the country, not السورية "Syrian"). */
+  noArticle?: boolean;
 }
 
 export interface Entity {
@@ -60,6 +62,7 @@ interface WordSpan {
 interface CompiledVariant {
   entity: Entity;
   words: string[];
+  noArticle: boolean;
   notAfter: ReadonlySet<string>;
   notBefore: ReadonlySet<string>;
 }
@@ -147,8 +150,8 @@ function wordSpans(text: string): WordSpan[] {
  * one without accepts the bare form or the form with the article. One- and two-letter words (طي)
  * are common letter sequences inside other words, so they only match whole, unstripped tokens.
  */
-function spanMatchesWord(span: WordSpan, word: string, allowStripped: boolean): boolean {
-  const candidates = word.startsWith(ARTICLE) ? [word] : [word, ARTICLE + word];
+function spanMatchesWord(span: WordSpan, word: string, allowStripped: boolean, noArticle = false): boolean {
+  const candidates = word.startsWith(ARTICLE) || noArticle ? [word] : [word, ARTICLE + word];
   for (const candidate of candidates) {
     const stripped = span.forms.get(candidate);
     if (stripped === undefined) continue;
@@ -227,6 +230,7 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
       variants.push({
         entity,
         words,
+        noArticle: guard?.noArticle === true,
         notAfter: new Set((guard?.notAfter ?? []).map(normalizeArabic)),
         notBefore: new Set((guard?.notBefore ?? []).map(normalizeArabic)),
       });
@@ -267,7 +271,7 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
           const span = spans[i + k] as WordSpan;
           // Later words of a phrase follow a space, so only the first may carry glued clitics.
           const allowStripped = k === 0 && (n > 1 || word.length > 2);
-          ok = k === 0 ? spanMatchesWord(span, word, allowStripped) : spanMatchesWord(span, word, false);
+          ok = spanMatchesWord(span, word, k === 0 && allowStripped, v.noArticle);
         }
         if (!ok) continue;
         if (spanHasAny(spans[i - 1], v.notAfter) || spanHasAny(spans[i + n], v.notBefore)) continue;
@@ -327,11 +331,14 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
     const generic = genericTerms;
     const names = nameTerms;
     // Another entity's own name inside a phrase (القامشلي in مطار القامشلي) is not this entity's term.
-    const result = [...new Set(entity.variants.flatMap((v) => analyze(v)))].filter((t) => {
+    const all = [...new Set(entity.variants.flatMap((v) => analyze(v)))];
+    const own = all.filter((t) => {
       if (generic.has(t)) return false;
       const owners = names.get(t);
       return owners === undefined || owners.has(id);
     });
+    // A name made only of other names and category words (شارع الحسكة) keeps them all.
+    const result = own.length > 0 ? own : all;
     termCache.set(id, result);
     return result;
   }

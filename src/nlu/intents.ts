@@ -121,6 +121,8 @@ interface NeuralNetworkInternals {
 interface NeuralNluInstance {
   settings: Record<string, unknown>;
   neuralNetwork?: NeuralNetworkInternals;
+  intents?: Record<string, number>;
+  intentsArr?: string[];
   train(corpus: { utterance: string; intent: string }[], settings?: Record<string, unknown>): Promise<unknown>;
   toJSON(): unknown;
   fromJSON(json: unknown): void;
@@ -427,6 +429,8 @@ export function importIntentModel(json: unknown, source: IntentModel['source'] =
   for (const [key, nluJson] of Object.entries(j.nlus)) {
     const nlu = createNlu(j.options, glossary, key);
     nlu.fromJSON(nluJson);
+    // nlp.js's fromJSON forgets the 'None' output a freshly trained model ranks (and normalises) with.
+    if (nlu.intentsArr && !nlu.intentsArr.includes('None')) nlu.intentsArr.push('None');
     nlus.set(key, nlu);
   }
   const exact = new Map<string, TrainedIntent>();
