@@ -548,6 +548,7 @@ class DateReader {
     if (before?.type === 'punct' && (before.norm === ',' || before.norm === '.' || before.norm === '٫') && this.tok(k - 2)?.type === 'num') return false;
     if (after?.type === 'punct' && (after.norm === ',' || after.norm === '.' || after.norm === '٫') && this.tok(k + 2)?.type === 'num') return false;
     if (this.countedNounAt(k + 1)) return false;
+    if (after?.type === 'word' && EN_COUNTED.test(after.norm)) return false; // "2000 people
     const quantity = this.wordIn(k - 1, QUANTITY_WORDS) !== null || (this.isBare(k - 1, 'من') && this.isWord(k - 2, 'اكثر', 'اقل'));
     if (quantity) return false;
     if (this.isBare(k + 1, 'م', 'ميلادي', 'ميلاديه', 'للميلاد')) return true;
