@@ -70,10 +70,11 @@ export class ReliableClient {
 
   /** Calls `raw(method, payload)` with pacing, retries and 403 / not-modified handling. */
   async call(raw: RawCallApi, method: string, payload: object, callOptions?: { signal?: AbortSignal }): Promise<unknown> {
-    // Long polling has its own retry loop in telegraf and must not wait behind outgoing messages.
-    if (LONG_POLL_METHODS.has(method)) return raw(method, payload, callOptions);
     const { retry, pacer, logger } = this.options;
-    const chatId = chatIdOf(payload);
+    // Long polling is never paced (it must not wait behind outgoing messages), and once retries are
+    // used up its error goes back unwrapped: telegraf's polling loop knows how to wait on those.
+    const longPoll = LONG_POLL_METHODS.has(method);
+    const chatId = longPoll ? null : chatIdOf(payload);
     const paced = chatId !== null && isPacedMethod(method);
     for (let attempt = 1; ; attempt += 1) {
       if (paced) await pacer.acquire(chatId);
@@ -86,8 +87,8 @@ export class ReliableClient {
           throw error;
         }
         const delayMs = this.retryDelay(error, attempt);
-        if (delayMs === null) throw error;
-        if (attempt >= retry.maxAttempts) throw new RetriesExhaustedError(method, attempt, error);
+        if (delayMs === null || callOptions?.signal?.aborted) throw error;
+        if (attempt >= retry.maxAttempts) throw longPoll ? error : new RetriesExhaustedError(method, attempt, error);
         logger.warn({ method, chatId, attempt, delayMs, error: describeError(error) }, 'telegram call failed, retrying');
         if (error instanceof TelegramError && error.code === 429 && paced) {
           // Hold the whole chat back, not just this message: the limit is Telegram's view of the chat.

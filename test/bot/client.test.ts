@@ -114,9 +114,19 @@ describe('ReliableClient', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('does not retry or pace long polling', async () => {
+  it('retries long polling but hands the last error back unwrapped, for telegraf\'s polling loop', async () => {
     const { client, raw, calls } = setup([telegramError(502, 'Bad Gateway')]);
-    await expect(client.call(raw, 'getUpdates', { timeout: 50 })).rejects.toMatchObject({ code: 502 });
+    await expect(client.call(raw, 'getUpdates', { timeout: 50 })).resolves.toBeDefined();
+    expect(calls).toHaveLength(2);
+    const failing = setup(Array.from({ length: 9 }, () => telegramError(502, 'Bad Gateway')), { maxAttempts: 2 });
+    await expect(failing.client.call(failing.raw, 'getUpdates', { timeout: 50 })).rejects.toBeInstanceOf(TelegramError);
+  });
+
+  it('does not retry a call whose signal was aborted (polling stopped)', async () => {
+    const { client, raw, calls } = setup([fetchError()]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.call(raw, 'getUpdates', {}, { signal: controller.signal })).rejects.toThrow();
     expect(calls).toHaveLength(1);
   });
 
