@@ -86,11 +86,11 @@ describe('intent data', () => {
 });
 
 describe('held-out accuracy', () => {
-  // Measured: dev ar 0.91 / en 0.87, blind ar 0.86 / en 0.88 (128 utterances each, one = 0.008).
+  // Measured: dev ar 0.92 / en 0.89, blind ar 0.88 / en 0.89 (128 utterances each, one = 0.008).
   // Floors sit five or six utterances under, room for the text pipeline to move.
-  it('dev set, Arabic', () => expect(accuracy(model, dev, 'ar')).toBeGreaterThanOrEqual(0.86));
-  it('dev set, English', () => expect(accuracy(model, dev, 'en')).toBeGreaterThanOrEqual(0.82));
-  it('blind set, Arabic', () => expect(accuracy(model, blind, 'ar')).toBeGreaterThanOrEqual(0.82));
+  it('dev set, Arabic', () => expect(accuracy(model, dev, 'ar')).toBeGreaterThanOrEqual(0.88));
+  it('dev set, English', () => expect(accuracy(model, dev, 'en')).toBeGreaterThanOrEqual(0.84));
+  it('blind set, Arabic', () => expect(accuracy(model, blind, 'ar')).toBeGreaterThanOrEqual(0.83));
   it('blind set, English', () => expect(accuracy(model, blind, 'en')).toBeGreaterThanOrEqual(0.84));
 });
 
