@@ -34,7 +34,8 @@ function words(text: string): string[] {
 
 /**
  * Takes the date expression out of a sentence: the span itself, a preposition right before it
- * ("في 23 من نيسان") and the comma right after it, so the clause reads on without it.
+ * ("في 23 من نيسان") and the comma right after it, so the clause reads on without it; a date set off
+ * by commas on both sides ("قصفت ...، أمس السبت، ما أدى") loses both, joining the clauses around it.
  */
 export function removeSpan(text: string, from: number, to: number): { text: string; at: number } {
   let start = from;
@@ -44,7 +45,8 @@ export function removeSpan(text: string, from: number, to: number): { text: stri
   let end = to;
   const after = /^\s*[،,]/.exec(text.slice(end));
   if (after) end += after[0].length;
-  const head = text.slice(0, start).replace(/\s+$/, '');
+  let head = text.slice(0, start).replace(/\s+$/, '');
+  if (after && /[،,]$/.test(head)) head = head.slice(0, -1).replace(/\s+$/, '');
   const tail = text.slice(end).replace(/^\s+/, '');
   const joiner = head === '' || tail === '' ? '' : ' ';
   return { text: head + joiner + tail, at: head.length + joiner.length };
@@ -149,7 +151,7 @@ const EVENT_WORDS: readonly [prefixes: readonly string[], english: string][] = [
   [['تعزيز', 'حشد'], 'reinforcements'],
   [['اتهم', 'اتهام'], 'accusation'],
   [['قصف', 'غاره', 'غارات'], 'shelling'],
-  [['اعتقل', 'اختطف', 'خطف', 'احتجز'], 'arrests'],
+  [['اعتقل', 'اعتقال', 'اختطف', 'اختطاف', 'خطف', 'احتجز', 'احتجاز'], 'arrests'],
   [['افرج', 'اطلاق سراح'], 'release'],
   [['اغلق', 'اغلاق'], 'closure'],
   [['توتر'], 'tension'],
