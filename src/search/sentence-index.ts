@@ -1,14 +1,29 @@
 /**
  * A BM25 sentence index (lunr) over the project's own Arabic/English analysis pipeline.
  *
- * Documents are tokenised with our tokenizer and every token goes through one registered lunr
- * pipeline function, so a serialised index names that function and loads back with identical
- * results. Questions never reach lunr's query parser: they are analysed with the same pipeline
- * and turned into term clauses with `index.query`.
+ * Documents are tokenised with our tokenizer and go through registered lunr pipeline functions
+ * (analysis, phrases, answer-type markers), so a serialised index names those functions and loads
+ * back with identical results. Questions never reach lunr's query parser: they are analysed by the
+ * same pipeline and turned into term clauses with `index.query`.
+ *
+ * Fields: `text` (the Arabic sentence), `english` (its English rendering, when there is one) and
+ * `grams` (character 3-grams of the Arabic words, low weight, for typos and derivations).
  */
 import lunr from 'lunr';
 import { analyzeToken, analyzeWithSurface } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { answerTypeMarkers } from './answer-type.ts';
+import {
+  DEFAULT_QUERY_WEIGHTS,
+  EXACT_PREFIX,
+  PHRASE_JOINER,
+  charGrams,
+  exactTerm,
+  isPlainTerm,
+  queryClauses,
+  type QueryField,
+  type QueryWeights,
+} from './index-terms.ts';
 
 /** One sentence to index: its numeric reference, Arabic text and optional English rendering. */
 export interface SentenceDoc {
@@ -19,14 +34,15 @@ export interface SentenceDoc {
 
 /** Build-time tuning. Defaults are the values measured best on the ARCD training half. */
 export interface SentenceIndexOptions {
-  /** BM25 term-frequency saturation. */
+  /** BM25 term-frequency saturation (lunr default 1.2). */
   k1?: number;
-  /** BM25 length normalisation (0 = none, 1 = full). */
+  /**
+   * BM25 length normalisation (lunr default 0.75). 0 measures best: answer sentences are often
+   * long, and normalising by length hands the win to short sentences sharing one word.
+   */
   b?: number;
-  /** Weight of the Arabic text field. */
-  textBoost?: number;
-  /** Weight of the English rendering field. */
-  englishBoost?: number;
+  /** Field weights. */
+  fieldBoosts?: Partial<Record<Field, number>>;
 }
 
 export interface SearchOptions {
@@ -34,52 +50,101 @@ export interface SearchOptions {
   limit?: number;
   /** Extra multiplicative boosts for analysed terms (e.g. entity or glossary terms). */
   boosts?: Record<string, number>;
-  /** Extra raw words or phrases to add to the query; they are analysed like the question. */
+  /** Extra words or phrases to add to the query; they are analysed like the question. */
   extraTerms?: string[];
+  /** Relative weights of the clause kinds (defaults: DEFAULT_QUERY_WEIGHTS). */
+  weights?: Partial<QueryWeights>;
 }
 
 export interface SentenceHit {
   ref: number;
   score: number;
-  /** The index terms that matched in this sentence. */
+  /** The analysed index terms that matched in this sentence (fuzzy expansions included). */
   matchedTerms: string[];
 }
 
 export class SentenceIndexLoadError extends Error {
   override readonly name = 'SentenceIndexLoadError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
-const PIPELINE_LABEL = 'qamishli-analyze';
-const FIELDS = ['text', 'english'] as const;
-const DEFAULTS: Required<SentenceIndexOptions> = { k1: 1.2, b: 0.75, textBoost: 1, englishBoost: 1 };
-/** Arabic terms at least this long also get an edit-distance-1 clause, to catch typos. */
-const FUZZY_MIN_LENGTH = 5;
-const FUZZY_BOOST = 0.3;
+type Field = 'text' | 'english' | 'grams';
+const WORD_FIELDS: readonly Field[] = ['text', 'english'];
+const DEFAULT_FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, english: 1, grams: 0.15 };
+const DEFAULT_K1 = 0.5;
+const DEFAULT_B = 0;
 
-/** The lunr pipeline function: one surface token in, its analysed term out (or dropped). */
-const analyzePipelineFunction: lunr.PipelineFunction = (token) => {
-  const term = analyzeToken(token.toString());
-  return term === null ? null : token.update(() => term);
+/** Serialised form: a format tag and version around lunr's own JSON, so stale files are refused. */
+const FORMAT = 'qamishli-sentence-index';
+const VERSION = 1;
+interface SerialisedIndex {
+  format: typeof FORMAT;
+  version: number;
+  lunr: object;
+}
+
+interface FieldMetadata {
+  fields?: string[];
+}
+
+function fieldOf(token: lunr.Token): string | undefined {
+  return ((token as unknown as { metadata: FieldMetadata }).metadata.fields ?? [])[0];
+}
+
+/**
+ * Pipeline step 1. Word fields: surface token → analysed term plus its exact form (or dropped when
+ * it is a function word). Grams field: surface token → its character 3-grams.
+ */
+const analyzeStep: lunr.PipelineFunction = (token) => {
+  const surface = token.toString();
+  const term = analyzeToken(surface);
+  if (term === null) return null;
+  if (fieldOf(token) === 'grams') return charGrams(surface).map((gram) => token.clone(() => gram));
+  return [token.clone(() => term), token.clone(() => exactTerm(surface))];
 };
 
+/** Pipeline step 2 (word fields): each analysed term also yields the phrase it forms with the next. */
+const phraseStep: lunr.PipelineFunction = (token, i, tokens) => {
+  const term = token.toString();
+  if (fieldOf(token) === 'grams' || term.startsWith(EXACT_PREFIX)) return token;
+  let next = tokens[i + 1];
+  if (next?.toString().startsWith(EXACT_PREFIX)) next = tokens[i + 2];
+  if (!next) return token;
+  return [token, token.clone(() => term + PHRASE_JOINER + next.toString())];
+};
+
+/** Pipeline step 3 (word fields): dates and numbers also yield answer-type marker terms. */
+const answerTypeStep: lunr.PipelineFunction = (token) => {
+  const term = token.toString();
+  if (fieldOf(token) === 'grams' || !isPlainTerm(term)) return token;
+  const markers = answerTypeMarkers(term);
+  return markers.length === 0 ? token : [token, ...markers.map((marker) => token.clone(() => marker))];
+};
+
+const PIPELINE: readonly (readonly [lunr.PipelineFunction, string])[] = [
+  [analyzeStep, 'qamishli-analyze-v1'],
+  [phraseStep, 'qamishli-phrases-v1'],
+  [answerTypeStep, 'qamishli-answer-types-v1'],
+];
+
 let registered = false;
-/** Registers the pipeline function with lunr once, on first build or load (not at import). */
+/** Registers the pipeline functions with lunr once, on first build or load (not at import). */
 function ensureRegistered(): void {
   if (registered) return;
-  lunr.Pipeline.registerFunction(analyzePipelineFunction, PIPELINE_LABEL);
+  for (const [fn, label] of PIPELINE) lunr.Pipeline.registerFunction(fn, label);
   registered = true;
 }
 
-/** Surface tokens as lunr tokens, with positions so lunr can report where terms matched. */
-function lunrTokenizer(value: unknown): lunr.Token[] {
+/** Surface tokens as lunr tokens, carrying position and field so the pipeline can tell fields apart. */
+function lunrTokenizer(value: unknown, metadata?: FieldMetadata): lunr.Token[] {
   if (typeof value !== 'string' || value.length === 0) return [];
-  return tokenize(value).map((word, index) => new lunr.Token(word, { index }));
+  return tokenize(value).map((word, index) => new lunr.Token(word, { index, fields: metadata?.fields }));
 }
 
-const HAS_ARABIC = /\p{Script=Arabic}/u;
+function isSerialisedIndex(value: unknown): value is SerialisedIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<SerialisedIndex>;
+  return candidate.format === FORMAT && typeof candidate.lunr === 'object' && candidate.lunr !== null;
+}
 
 export class SentenceIndex {
   private constructor(private readonly index: lunr.Index) {}
@@ -87,18 +152,21 @@ export class SentenceIndex {
   /** Builds an index over sentences; the Arabic text and English rendering are separate fields. */
   static build(docs: readonly SentenceDoc[], options: SentenceIndexOptions = {}): SentenceIndex {
     ensureRegistered();
-    const settings = { ...DEFAULTS, ...options };
+    const boosts = { ...DEFAULT_FIELD_BOOSTS, ...options.fieldBoosts };
     const index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
-      this.pipeline.add(analyzePipelineFunction);
-      this.searchPipeline.add(analyzePipelineFunction);
+      for (const [fn] of PIPELINE) {
+        this.pipeline.add(fn);
+        this.searchPipeline.add(fn);
+      }
       (this as unknown as { tokenizer: typeof lunrTokenizer }).tokenizer = lunrTokenizer;
-      this.k1(settings.k1);
-      this.b(settings.b);
+      this.k1(options.k1 ?? DEFAULT_K1);
+      this.b(options.b ?? DEFAULT_B);
       this.ref('ref');
-      this.field('text', { boost: settings.textBoost });
-      this.field('english', { boost: settings.englishBoost });
+      this.field('text', { boost: boosts.text });
+      this.field('english', { boost: boosts.english });
+      this.field('grams', { boost: boosts.grams, extractor: (doc) => (doc as { text: string }).text });
       this.metadataWhitelist = ['index'];
       for (const doc of docs) {
         this.add({ ref: String(doc.ref), text: doc.text, english: doc.english ?? '' });
@@ -107,53 +175,62 @@ export class SentenceIndex {
     return new SentenceIndex(index);
   }
 
-  /** Loads an index produced by toJSON(). */
+  /** Loads an index produced by toJSON(); throws SentenceIndexLoadError for anything else. */
   static load(serialised: unknown): SentenceIndex {
     ensureRegistered();
+    if (!isSerialisedIndex(serialised)) {
+      throw new SentenceIndexLoadError(`not a serialised sentence index (expected format "${FORMAT}")`);
+    }
+    if (serialised.version !== VERSION) {
+      throw new SentenceIndexLoadError(`sentence index version ${String(serialised.version)} cannot be read (this build reads ${VERSION}); rebuild it`);
+    }
     try {
-      return new SentenceIndex(lunr.Index.load(serialised as object));
+      return new SentenceIndex(lunr.Index.load(serialised.lunr));
     } catch (error) {
       throw new SentenceIndexLoadError('cannot load the serialised sentence index', { cause: error });
     }
   }
 
-  /** A JSON-serialisable form of the index. */
+  /** A JSON-serialisable form of the index (format tag, version, lunr index). */
   toJSON(): unknown {
-    return this.index.toJSON();
+    const serialised: SerialisedIndex = { format: FORMAT, version: VERSION, lunr: this.index.toJSON() };
+    return serialised;
   }
 
   /**
-   * Ranks sentences for a question. The question is analysed by the shared pipeline and each term
-   * becomes an optional clause; longer Arabic terms add a low-boost edit-distance-1 clause.
-   * Never throws on user text.
+   * Ranks sentences for a question: best first, ties to the lower ref (callers number sentences
+   * in reading order, so a tie goes to the earlier sentence). Never throws on user text.
    */
   search(question: string, options: SearchOptions = {}): SentenceHit[] {
     const limit = options.limit ?? 10;
-    const boosts = options.boosts ?? {};
-    const terms = analyzeWithSurface(question).map((t) => t.term);
-    for (const extra of options.extraTerms ?? []) terms.push(...analyzeWithSurface(extra).map((t) => t.term));
-    if (terms.length === 0 || limit <= 0) return [];
+    if (limit <= 0) return [];
+    const extra = (options.extraTerms ?? []).flatMap((text) => analyzeWithSurface(text));
+    const weights = { ...DEFAULT_QUERY_WEIGHTS, ...options.weights };
+    const clauses = queryClauses(question, extra, options.boosts ?? {}, weights);
+    if (clauses.length === 0) return [];
 
-    const results = this.index.query((q) => {
-      for (const term of terms) {
-        const boost = boosts[term] ?? 1;
-        q.term(term, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL, fields: [...FIELDS] });
-        if (term.length >= FUZZY_MIN_LENGTH && HAS_ARABIC.test(term)) {
-          q.term(term, {
-            usePipeline: false,
-            boost: boost * FUZZY_BOOST,
-            editDistance: 1,
-            presence: lunr.Query.presence.OPTIONAL,
-            fields: ['text'],
-          });
-        }
+    const fieldsOf = (field: QueryField): string[] => (field === 'grams' ? ['grams'] : [...WORD_FIELDS]);
+    const results = this.index.query((query) => {
+      for (const clause of clauses) {
+        query.term(clause.term, {
+          usePipeline: false,
+          fields: fieldsOf(clause.field),
+          boost: clause.boost,
+          presence: lunr.Query.presence.OPTIONAL,
+          ...(clause.editDistance ? { editDistance: clause.editDistance } : {}),
+        });
       }
     });
 
-    return results.slice(0, limit).map((result) => ({
-      ref: Number(result.ref),
-      score: result.score,
-      matchedTerms: Object.keys(result.matchData.metadata),
-    }));
+    return results
+      .map((result) => ({
+        ref: Number(result.ref),
+        score: result.score,
+        matchedTerms: Object.entries(result.matchData.metadata)
+          .filter(([term, byField]) => isPlainTerm(term) && WORD_FIELDS.some((field) => field in byField))
+          .map(([term]) => term),
+      }))
+      .sort((a, b) => b.score - a.score || a.ref - b.ref)
+      .slice(0, limit);
   }
 }

@@ -44,11 +44,11 @@ export function analyzeToken(surface: string): string | null {
   if (normalised.length === 0) return null;
   if (HAS_ARABIC.test(normalised)) {
     if (normalised.length < 2 || isArabicFunctionWord(normalised)) return null;
-    const stem = stemArabic(normalised);
+    const stem = stemArabic(surface);
     return stem.length > 0 ? stem : null;
   }
   if (HAS_LATIN.test(normalised)) {
-    if (isEnglishStopword(normalised)) return null;
+    if (normalised.length < 2 || isEnglishStopword(normalised)) return null;
     return stemEnglish(normalised);
   }
   return normalised; // numbers and other scripts are kept as they are

@@ -39,15 +39,18 @@ export function normalizeArabic(text: string): string {
 }
 
 /**
- * Proclitic combinations, longest first. Each entry gives the prefix and the shortest stem that
- * may remain: article forms can leave a two-letter noun (الحي → حي), bare conjunctions and
- * prepositions need more left over so that words which merely start with و/ب/ل/ك/ف survive.
+ * Proclitic combinations, longest first, each with the shortest stem that may remain. The article
+ * keeps two-letter nouns (الحي → حي, بالحي → حي); after وال / ولل three letters must remain so that
+ * والده / والي stay whole; a bare conjunction or preposition needs three letters left so that short
+ * words starting with و/ف/ب/ل survive. A bare كـ is not stripped: words starting with ك (كبير، كندا،
+ * كيان) are far more common than the comparative prefix.
  */
 const PROCLITICS: readonly (readonly [prefix: string, minStem: number])[] = [
-  ['وبال', 2], ['فبال', 2], ['وكال', 2], ['فكال', 2], ['ولل', 2], ['فلل', 2],
-  ['وال', 2], ['فال', 2], ['بال', 2], ['كال', 2], ['لل', 2], ['ال', 2],
-  ['وب', 3], ['فب', 3], ['ول', 3], ['فل', 3], ['وك', 3],
-  ['و', 3], ['ف', 3], ['ب', 3], ['ك', 3], ['ل', 3],
+  ['وبال', 2], ['فبال', 2], ['وكال', 2], ['فكال', 2],
+  ['وال', 3], ['ولل', 3], ['فال', 2], ['بال', 2], ['كال', 2], ['فلل', 2],
+  ['لل', 2], ['ال', 2],
+  ['وب', 3], ['فب', 3], ['ول', 3], ['فل', 3],
+  ['و', 3], ['ف', 3], ['ب', 3], ['ل', 3],
 ];
 
 /** Levantine "على ال" glued as عالـ (عالمطار = على المطار); the عالم/عالي/عالج/عالق families are real words. */
@@ -55,7 +58,7 @@ const LEVANTINE_ALA = 'عال';
 const ALA_EXCEPTIONS = /^عال(?:م(?:ي|يه|يا|يين|ين|يون|ه|ا|ان|ون|ات|ها|هم|نا)?|ي|يه|يا|ين|يين|يات|ج.*|ق.*)$/;
 
 /**
- * Removes the conjunction/preposition/article proclitics (و ف ب ك ل ال and their combinations,
+ * Removes the conjunction/preposition/article proclitics (و ف ب ل ال and their combinations,
  * plus Levantine عالـ) from a normalised token, longest match first, keeping a minimum stem.
  */
 export function stripClitics(token: string): string {
@@ -86,17 +89,19 @@ function snowballArabic(): WordStemmer {
   return arabicStemmer;
 }
 
-/** Imperfect-verb prefixes (يـ تـ نـ) in front of a verb stem the Snowball stemmer leaves alone. */
+/** Present-tense person prefixes (يـ تـ نـ) that Snowball leaves on verbs such as يسيطر / تسيطر. */
 const IMPERFECT_PREFIX = /^[يتن]/;
 
 /**
- * Stems one Arabic token: normalise, strip proclitics, Snowball stem (@nlpjs/lang-ar), normalise
- * again, then drop an imperfect-verb prefix from long stems so يسيطر / تسيطر meet سيطرت / سيطره.
+ * Stems one Arabic token: normalise, strip proclitics, Snowball-stem (@nlpjs/lang-ar), normalise
+ * again, then conflate present-tense prefixes — long stems lose them (يسيطر، تسيطر → سيطر, meeting
+ * سيطرت، سيطرته، سيطره), short ones starting with تـ take يـ (تحد → يحد, تقع → يقع). Both sides of
+ * a match go through the same rules, so a noun that happens to start with تـ is changed consistently.
  */
 export function stemArabic(token: string): string {
-  const normalised = normalizeArabic(token);
-  const bare = stripClitics(normalised);
+  const bare = stripClitics(normalizeArabic(token));
   let stem = normalizeArabic(snowballArabic().stemWord(bare));
   if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
+  else if (stem.length >= 3 && stem.startsWith('ت')) stem = 'ي' + stem.slice(1);
   return stem.length > 0 ? stem : bare;
 }
