@@ -113,6 +113,9 @@ const envSchema = z.object({
   }
 });
 
+/** Every environment variable the configuration reads (`.env.example` documents each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /**
  * Reads and validates the configuration. Throws `ConfigError` naming every bad variable; never reads
  * `process.env` itself.

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.ts';
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -99,5 +102,22 @@ describe('loadConfig', () => {
   it('never echoes a rejected token in its message', () => {
     const error = configError({ BOT_TOKEN: '123456:secret value with spaces' });
     expect(error.message).not.toContain('secret value');
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+
+  it('lists every variable, each with a comment above it, and is itself a valid configuration', () => {
+    const listed = Object.keys(parse(text));
+    expect([...listed].sort()).toEqual([...CONFIG_VARIABLES].sort());
+    const lines = text.split('\n');
+    for (const name of CONFIG_VARIABLES) {
+      const index = lines.findIndex((line) => line.startsWith(`${name}=`));
+      // The comment may sit above a group of related variables.
+      const above = lines.slice(0, index).reverse().find((line) => !/^[A-Z_]+=/.test(line));
+      expect(above, name).toMatch(/^# /);
+    }
+    expect(() => loadConfig(parse(text))).not.toThrow();
   });
 });

@@ -1,0 +1,80 @@
+/** End to end, webhook mode: our own HTTP server, the secret checked on every request, setWebhook as configured. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedEngine } from '../helpers/engine.ts';
+import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
+
+const SECRET = 'e2e_Secret-Token_42';
+let h: BotHarness;
+let port: number;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: free } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return free;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  h = await startBotHarness({
+    engine: await sharedEngine(),
+    // Telegram (and the fake) insist on https; TLS would end at a proxy in front of our plain-http server.
+    env: { WEBHOOK_URL: `https://127.0.0.1:${port}/telegram/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1' },
+  });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('webhook mode', () => {
+  it('registers the configured URL and secret with setWebhook, and does not poll', async () => {
+    expect(h.running.mode).toBe('webhook');
+    expect(h.api.webhook()).toEqual({ url: `https://127.0.0.1:${port}/telegram/hook`, secretToken: SECRET });
+    const call = await h.api.waitForCall('setWebhook');
+    expect(call.params.url).toBe(`https://127.0.0.1:${port}/telegram/hook`);
+    expect(h.api.calls('getUpdates')).toEqual([]);
+  });
+
+  it('handles an update that carries the right secret', async () => {
+    const update = h.api.sendPrivate('من يسيطر على المطار؟', { userId: 90_001 });
+    const response = await h.api.deliverToWebhook(update);
+    expect(response.status).toBe(200);
+    const [reply] = await h.api.waitForMessages(90_001, 1, 10_000);
+    expect(reply!.entities.some((e) => e.type === 'blockquote')).toBe(true);
+  });
+
+  it('answers 403 to a wrong or missing secret, and handles nothing', async () => {
+    const wrong = h.api.sendPrivate('من يسيطر على المطار؟', { userId: 90_002 });
+    expect((await h.api.deliverToWebhook(wrong, { secretToken: 'not-the-secret' })).status).toBe(403);
+    expect((await h.api.deliverToWebhook(wrong, { secretToken: null })).status).toBe(403);
+    // A right one afterwards shows the wrong ones were not queued behind it.
+    const right = h.api.sendPrivate('ping', { userId: 90_003 });
+    await h.api.deliverToWebhook(right);
+    await h.api.waitForMessages(90_003, 1, 10_000);
+    expect(h.api.sentMessages(90_002)).toEqual([]);
+  });
+
+  it('checks the secret before anything else, and refuses other paths and methods', async () => {
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(403);
+    expect((await fetch(`${base}/telegram/hook`, { method: 'GET' })).status).toBe(403);
+    const headers = { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json' };
+    expect((await fetch(`${base}/elsewhere`, { method: 'POST', headers, body: '{}' })).status).toBe(404);
+    expect((await fetch(`${base}/telegram/hook`, { method: 'GET', headers })).status).toBe(405);
+    expect((await fetch(`${base}/telegram/hook`, { method: 'POST', headers, body: 'not json' })).status).toBe(400);
+  });
+
+  it('answers callback buttons through the webhook too', async () => {
+    const update = h.api.sendPrivate('ماذا يحدث في القامشلي؟', { userId: 90_004 });
+    await h.api.deliverToWebhook(update);
+    const replies = await h.api.waitForMessages(90_004, 1, 10_000);
+    const withButton = replies.find((r) => r.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data?.startsWith('more:'))!;
+    const click = h.api.clickButton(withButton, withButton.reply_markup!.inline_keyboard![0]![0]!.callback_data!, { userId: 90_004 });
+    await h.api.deliverToWebhook(click);
+    await h.api.waitForMessages(90_004, replies.length + 1, 10_000);
+    await h.api.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === click.callback_query!.id);
+  });
+});
