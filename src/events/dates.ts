@@ -15,6 +15,8 @@
  *   article of 25 April 2021 is 2021-04-23; "في 28 من نيسان" would be 2020-04-28). "الحالي/الجاري" keeps the
  *   publication year; "نيسان الماضي" is the latest April strictly before the publication month.
  * - "مطلع/منتصف/أواخر" + month or year → the first, middle or last third of it (approximate).
+ * - Two days of one month ("23 و24 من نيسان", "20-23 نيسان", "من 20 إلى 23 نيسان") → that range, as
+ *   'approximate' (the precision type has no "span of days").
  *
  * Relative to publication (a word points at the time of writing):
  * - "اليوم" [weekday] [date] → the publication day (or the written date); "أمس/البارحة" → the day before;
@@ -253,12 +255,12 @@ class DateReader {
   /** الحالي / الماضي / المقبل after a month name, or "من العام الحالي / الماضي" / "من هذا العام". */
   private monthDeixis(k: number): { deixis: 'current' | 'past' | 'next' | 'year-current' | 'year-past'; next: number } | null {
     if (this.isBare(k, 'الحالي', 'الجاري')) return { deixis: 'current', next: k + 1 };
-    if (this.isBare(k, 'الماضي', 'المنصرم', 'الفائت', 'السابق')) return { deixis: 'past', next: k + 1 };
+    if (this.isBare(k, 'الماضي', 'المنصرم', 'الفايت', 'السابق')) return { deixis: 'past', next: k + 1 };
     if (this.isBare(k, 'المقبل', 'القادم')) return { deixis: 'next', next: k + 1 };
     if (this.isBare(k, 'من')) {
       if (this.isBare(k + 1, 'العام', 'السنه')) {
         if (this.isBare(k + 2, 'الحالي', 'الجاري', 'الحاليه', 'الجاريه')) return { deixis: 'year-current', next: k + 3 };
-        if (this.isBare(k + 2, 'الماضي', 'المنصرم', 'الماضيه', 'المنصرمه', 'الفائت')) return { deixis: 'year-past', next: k + 3 };
+        if (this.isBare(k + 2, 'الماضي', 'المنصرم', 'الماضيه', 'المنصرمه', 'الفايت')) return { deixis: 'year-past', next: k + 3 };
       }
       if (this.isBare(k + 1, 'هذا', 'هذه') && this.isBare(k + 2, 'العام', 'السنه')) return { deixis: 'year-current', next: k + 3 };
     }
@@ -295,7 +297,7 @@ class DateReader {
         hedge = 'about';
         j += 2;
         first = false;
-      } else if (this.isBare(j + 1, 'يزيد', 'يربو') && this.isBare(j + 2, 'عن', 'على', 'علي')) {
+      } else if (this.isBare(j + 1, 'يزيد', 'يربو') && this.isBare(j + 2, 'عن', 'علي')) {
         hedge = 'more';
         j += 3;
         first = false;
@@ -309,11 +311,12 @@ class DateReader {
     let count: number | null = null;
     let few = false;
     const token = this.tok(j);
+    const numberWord = take(NUMBER_WORDS);
     if (token?.type === 'num' && token.norm.length <= 3 && (!first || !requireBa)) {
       count = Number(token.norm);
       step();
-    } else if (take(NUMBER_WORDS)) {
-      count = NUMBER_WORDS.get(take(NUMBER_WORDS) ?? '') ?? null;
+    } else if (numberWord) {
+      count = NUMBER_WORDS.get(numberWord) ?? null;
       step();
     } else if (take(FEW_WORDS)) {
       few = true;
@@ -415,8 +418,17 @@ class DateReader {
     if (weekday !== null) k += 1;
     const day = this.day(k);
     let shahr = false;
+    let lastDay: number | null = null;
     if (day) {
       k = day.next;
+      // Two days of one month: "23 و24 من نيسان", "20-23 نيسان", "من 20 إلى 23 نيسان".
+      if (this.isBare(k, 'و', 'الي', 'حتي') || this.isPunct(k, '-', '–')) {
+        const second = this.day(k + 1);
+        if (second && second.day > day.day && (this.isBare(second.next, 'من') || this.month(second.next) || this.isWord(second.next, 'شهر'))) {
+          lastDay = second.day;
+          k = second.next;
+        }
+      }
       if (this.isBare(k, 'من')) k += 1;
     }
     if (this.isWord(k, 'شهر')) {
@@ -465,9 +477,11 @@ class DateReader {
     const resolvedYear = year?.year ?? this.inferYear(month.month, day?.day, deixis);
     let range: Range;
     if (day) {
-      if (day.day > daysInMonth(resolvedYear, month.month)) return null;
+      const last = lastDay ?? day.day;
+      if (last > daysInMonth(resolvedYear, month.month)) return null;
       const iso = isoDay(resolvedYear, month.month, day.day);
-      range = { start: iso, end: iso, precision: 'day' };
+      range = lastDay === null ? { start: iso, end: iso, precision: 'day' }
+        : { start: iso, end: isoDay(resolvedYear, month.month, last), precision: 'approximate' };
     } else {
       range = { ...monthRange(resolvedYear, month.month), precision: 'month' };
     }
@@ -488,7 +502,7 @@ class DateReader {
       end = k + 2;
     } else if (this.isBare(k, 'الشهر')) {
       if (this.isBare(k + 1, 'الجاري', 'الحالي')) offset = 0;
-      else if (this.isBare(k + 1, 'الماضي', 'المنصرم', 'الفائت', 'السابق')) offset = -1;
+      else if (this.isBare(k + 1, 'الماضي', 'المنصرم', 'الفايت', 'السابق')) offset = -1;
       end = k + 2;
     }
     if (offset === null) return null;
@@ -592,7 +606,7 @@ class DateReader {
       if (this.weekday(i + 1) !== null) return dayCandidate(i + 2, p);
       // "اليوم التالي", "اليوم الأول" are relative to an event; "حتى اليوم" is a span, not a date.
       if (next?.type === 'word' && next.norm.startsWith('ال')) return null;
-      if (this.isWord(i - 1, 'حتى', 'الى', 'منذ', 'ذلك', 'هذا', 'في', 'حتي')) return null;
+      if (this.isWord(i - 1, 'حتي', 'الي', 'منذ', 'ذلك', 'هذا', 'في')) return null;
       return dayCandidate(i + 1, p);
     }
     // يوم الجمعة [الماضي|المقبل]; الجمعة الماضي
@@ -601,7 +615,7 @@ class DateReader {
     const weekday = this.weekday(weekdayAt);
     if (weekday !== null) {
       const after = weekdayAt + 1;
-      const past = this.isBare(after, 'الماضي', 'المنصرم', 'الفائت', 'السابق');
+      const past = this.isBare(after, 'الماضي', 'المنصرم', 'الفايت', 'السابق');
       const next = this.isBare(after, 'المقبل', 'القادم');
       const timeOfDay = this.wordIn(i - 1, TIME_OF_DAY) !== null;
       if (!hasYawm && !past && !next && !timeOfDay) return null;
@@ -621,7 +635,7 @@ class DateReader {
     let relation: 'this' | 'past' | 'next' | null = thisWord ? 'this' : null;
     let end = unitAt + 1;
     if (!thisWord) {
-      if (this.isBare(unitAt + 1, 'الماضي', 'الماضيه', 'المنصرم', 'المنصرمه', 'الفائت', 'الفائته', 'السابق', 'السابقه')) relation = 'past';
+      if (this.isBare(unitAt + 1, 'الماضي', 'الماضيه', 'المنصرم', 'المنصرمه', 'الفايت', 'الفايته', 'السابق', 'السابقه')) relation = 'past';
       else if (this.isBare(unitAt + 1, 'الحالي', 'الحاليه', 'الجاري', 'الجاريه')) relation = 'this';
       else if (this.isBare(unitAt + 1, 'المقبل', 'المقبله', 'القادم', 'القادمه')) relation = 'next';
       else return null;
@@ -681,7 +695,7 @@ class DateReader {
     const duration = this.duration(i + 1, false);
     if (!duration) return null;
     k = duration.next;
-    if (this.isBare(k, 'من', 'على', 'علي') && !since) {
+    if (this.isBare(k, 'من', 'علي') && !since) {
       // بعد يومين من الهجوم / من اندلاع الاشتباكات / من ذلك: an offset from the event just told.
       let j = k + 1;
       if (this.wordIn(j, ONSET_NOUNS)) j += 1;
@@ -736,7 +750,7 @@ class DateReader {
     const unit = this.isWord(i, 'اليوم', 'الليله') ? 'day' : this.isWord(i, 'الاسبوع') ? 'week'
       : this.isWord(i, 'الشهر') ? 'month' : this.isWord(i, 'العام', 'السنه') ? 'year' : null;
     if (!unit) return null;
-    const following = this.isBare(i + 1, 'التالي', 'التاليه', 'اللاحق', 'اللاحقه', 'الموالي', 'الموالية', 'الثاني');
+    const following = this.isBare(i + 1, 'التالي', 'التاليه', 'اللاحق', 'اللاحقه', 'الموالي', 'المواليه', 'الثاني');
     const previous = this.isBare(i + 1, 'السابق', 'السابقه');
     const same = this.isBare(i + 1, 'نفسه', 'نفسها', 'ذاته', 'ذاتها', 'عينه');
     if (!following && !previous && !same) return null;

@@ -27,7 +27,7 @@ export const MONTHS = table<number>({
 export const WEAK_MONTHS: ReadonlySet<string> = new Set(['ماي', 'اوت']);
 
 /** آب is also "father": alone it is a month only after a strong time cue (في آب، خلال آب، منذ آب). */
-export const STRONG_MONTH_CUES: ReadonlySet<string> = new Set(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوائل', 'منتصف', 'اواسط', 'اواخر', 'حتى']);
+export const STRONG_MONTH_CUES: ReadonlySet<string> = new Set(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوايل', 'منتصف', 'اواسط', 'اواخر', 'حتي']);
 
 /** Two-word Levantine months: first word, then the ordinal that follows (with or without ال). */
 export const MONTH_PAIRS = table<ReadonlyMap<string, number>>({
@@ -62,7 +62,7 @@ export const NUMBER_WORDS = table<number>({
 });
 
 /** Words for "a few, several" before a plural unit (بضعة أيام، عدة أسابيع). */
-export const FEW_WORDS: ReadonlySet<string> = new Set(['بضعه', 'بضع', 'عده', 'عدة', 'بعض']);
+export const FEW_WORDS: ReadonlySet<string> = new Set(['بضعه', 'بضع', 'عده', 'بعض']);
 
 export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
 
@@ -81,13 +81,13 @@ export const ABOUT_WORDS: ReadonlySet<string> = new Set(['نحو', 'حوالي',
 
 /** Words after which a bare month name is a date: في نيسان، خلال آذار، منذ تموز، شهر أيار، مطلع أيلول. */
 export const MONTH_CUES: ReadonlySet<string> = new Set([
-  'في', 'خلال', 'منذ', 'حتى', 'شهر', 'مطلع', 'اوائل', 'بدايه', 'بدايات', 'منتصف', 'اواسط', 'اواخر', 'نهايه',
-  'نهايات', 'طيله', 'طوال', 'قبل', 'بعد', 'مع', 'اثناء', 'لغايه', 'حتي',
+  'في', 'خلال', 'منذ', 'حتي', 'شهر', 'مطلع', 'اوايل', 'بدايه', 'بدايات', 'منتصف', 'اواسط', 'اواخر', 'نهايه',
+  'نهايات', 'طيله', 'طوال', 'قبل', 'بعد', 'مع', 'اثناء', 'لغايه',
 ]);
 
 /** Words after which a bare four-digit number is a year: في 2018، منذ 2016، خلال 2019، صيف 2020. */
 export const YEAR_CUES: ReadonlySet<string> = new Set([
-  ...MONTH_CUES, 'عام', 'العام', 'سنه', 'السنه', 'عامي', 'سنتي', 'ب', 'ل', 'من', 'الى', 'صيف', 'شتاء', 'ربيع',
+  ...MONTH_CUES, 'عام', 'العام', 'سنه', 'السنه', 'عامي', 'سنتي', 'ب', 'ل', 'من', 'الي', 'صيف', 'شتاء', 'ربيع',
   'خريف', 'اعوام', 'سنوات', 'بين',
 ]);
 
@@ -102,7 +102,7 @@ export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
  * shorter ones (كم، طن) must match the whole word.
  */
 export const COUNTED_NOUN_PREFIXES: readonly string[] = [
-  'شخص', 'اشخاص', 'عنصر', 'عناصر', 'قتيل', 'قتلي', 'جريح', 'جرحي', 'مدني', 'عائل', 'عايل', 'اسر', 'منزل', 'منازل',
+  'شخص', 'اشخاص', 'عنصر', 'عناصر', 'قتيل', 'قتلي', 'جريح', 'جرحي', 'مدني', 'عايل', 'اسر', 'منزل', 'منازل',
   'نازح', 'لاجي', 'دولار', 'ليره', 'يورو', 'متر', 'كيلو', 'كم', 'طن', 'برميل', 'مقاتل', 'جندي', 'جنود', 'سياره',
   'سيارات', 'طفل', 'اطفال', 'امراه', 'نساء', 'رجل', 'مواطن', 'معتقل', 'اسير', 'اسري', 'صاروخ', 'قذيف', 'غار',
   'هكتار', 'دونم', 'نسمه', 'ساكن', 'سكان', 'قطعه', 'موظف', 'طالب', 'طلاب', 'مره', 'مرات', 'ساعه', 'يوم', 'ايام',

@@ -19,7 +19,7 @@ const SUBORDINATORS = new Set(['حيث', 'عندما', 'حين', 'حينما', '
 const ROOT_WAW = ['وزير', 'وزار', 'وحد', 'وسط', 'وقت', 'وكال', 'ولاي', 'وفد', 'وصول', 'وضع', 'وطن', 'وثيق', 'وجود', 'وفا',
   'واشنطن', 'وادي', 'ورق', 'واقع', 'وقف', 'وقود', 'ولد', 'والي', 'وسيل', 'وجه', 'وعد', 'وحش', 'ورد', 'وصف', 'وظيف'];
 /** Clause openers that lean on the clause before: a relative pronoun, a preposition, an imperfect verb. */
-const DEPENDENT_OPENERS = new Set(['التي', 'الذي', 'الذين', 'اللواتي', 'بين', 'على', 'الى', 'من', 'عن', 'مع', 'ضد']);
+const DEPENDENT_OPENERS = new Set(['التي', 'الذي', 'الذين', 'اللواتي', 'بين', 'علي', 'الي', 'من', 'عن', 'مع', 'ضد']);
 
 const CLAUSE_BREAK = /\s*[،,؛;:]\s*|\s+[-–—]\s+/g;
 const PREPOSITION_BEFORE = /(?:^|\s)(?:و?في|وفى|فى|خلال|بتاريخ)\s*$/;
@@ -146,7 +146,7 @@ const EVENT_WORDS: readonly [prefixes: readonly string[], english: string][] = [
   [['سيطر', 'استول', 'احكم'], 'takeover'],
   [['نزوح', 'نازح', 'تهجير', 'فرار'], 'displacement'],
   [['قنبل', 'تفجير', 'انفجار', 'عبوه', 'مفخخ'], 'explosion'],
-  [['اتفاق', 'هدنه', 'تهدئه', 'وقف اطلاق'], 'agreement'],
+  [['اتفاق', 'هدنه', 'تهديه', 'وقف اطلاق'], 'agreement'],
   [['انسحب', 'انسحاب'], 'withdrawal'],
   [['تعزيز', 'حشد'], 'reinforcements'],
   [['اتهم', 'اتهام'], 'accusation'],

@@ -83,10 +83,19 @@ describe('absolute dates', () => {
     expect(one('في 15 مارس الماضي').date).toBe('2021-03-15');
   });
 
+  it.each([
+    ['اشتباكات يومي 23 و24 من نيسان', '23 و24 من نيسان', '2021-04-23/2021-04-24'],
+    ['بين 20-23 نيسان 2021', '20-23 نيسان 2021', '2021-04-20/2021-04-23'],
+    ['من 20 إلى 23 نيسان', '20 إلى 23 نيسان', '2021-04-20/2021-04-23'],
+  ])('a span of days: «%s»', (text, surface, date) => {
+    expect(one(text)).toEqual({ surface, kind: 'absolute', date, precision: 'approximate' });
+  });
+
   it('resolves early / mid / late thirds of a month or year as approximate ranges', () => {
     expect(one('مطلع 2018')).toMatchObject({ date: '2018-01-01/2018-04-30', precision: 'approximate' });
     expect(one('أواخر شهر أيلول 2018')).toMatchObject({ date: '2018-09-21/2018-09-30', precision: 'approximate' });
     expect(one('منتصف تموز 2016')).toMatchObject({ date: '2016-07-11/2016-07-20', precision: 'approximate' });
+    expect(one('أوائل 2018')).toMatchObject({ date: '2018-01-01/2018-04-30', precision: 'approximate' });
   });
 });
 
@@ -121,6 +130,7 @@ describe('numbers and words that are not dates', () => {
     expect(one('في آب').date).toBe('2020-08');
     expect(one('15 آب').date).toBe('2020-08-15');
     expect(one('آب 2019').date).toBe('2019-08');
+    expect(one('حتى آب').date).toBe('2020-08');
   });
 });
 
@@ -138,6 +148,7 @@ describe('relative to publication', () => {
     ['الشهر الماضي', 'الشهر الماضي', '2021-03', 'month'],
     ['خلال الأسبوع الماضي', 'الأسبوع الماضي', '2021-04-18/2021-04-24', 'approximate'],
     ['العام الماضي', 'العام الماضي', '2020', 'year'],
+    ['الأسبوع الفائت', 'الأسبوع الفائت', '2021-04-18/2021-04-24', 'approximate'],
     ['هذا العام', 'هذا العام', '2021', 'year'],
     ['منذ يومين', 'منذ يومين', '2021-04-23', 'day'],
     ['قبل ثلاثة أيام', 'قبل ثلاثة أيام', '2021-04-22', 'day'],
