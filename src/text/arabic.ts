@@ -94,13 +94,15 @@ const IMPERFECT_PREFIX = /^[يتن]/;
 
 /**
  * Stems one Arabic token: normalise, strip proclitics, Snowball-stem (@nlpjs/lang-ar), normalise
- * again, then conflate present-tense prefixes — long stems lose them (يسيطر، تسيطر → سيطر, meeting
+ * again, finish a half-removed plural -ات, then conflate present-tense prefixes — long stems lose them (يسيطر، تسيطر → سيطر, meeting
  * سيطرت، سيطرته، سيطره), short ones starting with تـ take يـ (تحد → يحد, تقع → يقع). Both sides of
  * a match go through the same rules, so a noun that happens to start with تـ is changed consistently.
  */
 export function stemArabic(token: string): string {
   const bare = stripClitics(normalizeArabic(token));
   let stem = normalizeArabic(snowballArabic().stemWord(bare));
+  // Snowball takes a bare (article-less) plural in -ات for a verb and removes only the ت.
+  if (bare.endsWith('ات') && bare.length >= 5 && stem === bare.slice(0, -1)) stem = bare.slice(0, -2);
   if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
   else if (stem.length >= 3 && stem.startsWith('ت')) stem = 'ي' + stem.slice(1);
   return stem.length > 0 ? stem : bare;
