@@ -4,8 +4,15 @@
  * small function-word sets the date grammar leans on.
  */
 
+import { normalizeArabic } from '../text/arabic.ts';
+
+/** Lists are written in ordinary spelling and stored normalised, as tokens are (أوائل → اوايل, إلى → الي). */
 function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
-  return new Map(Object.entries(entries));
+  return new Map(Object.entries(entries).map(([word, value]) => [normalizeArabic(word), value]));
+}
+
+function wordSet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((word) => normalizeArabic(word)));
 }
 
 /** One-word month names. */
@@ -24,10 +31,10 @@ export const MONTHS = table<number>({
  * Month names that are also everyday words (ماي, أوت): accepted only beside a day, a year or the word
  * شهر, never on their own.
  */
-export const WEAK_MONTHS: ReadonlySet<string> = new Set(['ماي', 'اوت']);
+export const WEAK_MONTHS: ReadonlySet<string> = wordSet(['ماي', 'اوت']);
 
 /** آب is also "father": alone it is a month only after a strong time cue (في آب، خلال آب، منذ آب). */
-export const STRONG_MONTH_CUES: ReadonlySet<string> = new Set(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوايل', 'منتصف', 'اواسط', 'اواخر', 'حتي']);
+export const STRONG_MONTH_CUES: ReadonlySet<string> = wordSet(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوايل', 'منتصف', 'اواسط', 'اواخر', 'حتي']);
 
 /** Two-word Levantine months: first word, then the ordinal that follows (with or without ال). */
 export const MONTH_PAIRS = table<ReadonlyMap<string, number>>({
@@ -62,7 +69,7 @@ export const NUMBER_WORDS = table<number>({
 });
 
 /** Words for "a few, several" before a plural unit (بضعة أيام، عدة أسابيع). */
-export const FEW_WORDS: ReadonlySet<string> = new Set(['بضعه', 'بضع', 'عده', 'بعض']);
+export const FEW_WORDS: ReadonlySet<string> = wordSet(['بضعه', 'بضع', 'عده', 'بعض']);
 
 export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
 
@@ -77,22 +84,22 @@ export const UNIT_WORDS = table<{ unit: DurationUnit; count: number | null }>({
 });
 
 /** "about": نحو، حوالي، قرابة، زهاء (and ما يقارب, handled as two words). */
-export const ABOUT_WORDS: ReadonlySet<string> = new Set(['نحو', 'حوالي', 'قرابه', 'زهاء', 'تقريبا']);
+export const ABOUT_WORDS: ReadonlySet<string> = wordSet(['نحو', 'حوالي', 'قرابه', 'زهاء', 'تقريبا']);
 
 /** Words after which a bare month name is a date: في نيسان، خلال آذار، منذ تموز، شهر أيار، مطلع أيلول. */
-export const MONTH_CUES: ReadonlySet<string> = new Set([
+export const MONTH_CUES: ReadonlySet<string> = wordSet([
   'في', 'خلال', 'منذ', 'حتي', 'شهر', 'مطلع', 'اوايل', 'بدايه', 'بدايات', 'منتصف', 'اواسط', 'اواخر', 'نهايه',
   'نهايات', 'طيله', 'طوال', 'قبل', 'بعد', 'مع', 'اثناء', 'لغايه',
 ]);
 
 /** Words after which a bare four-digit number is a year: في 2018، منذ 2016، خلال 2019، صيف 2020. */
-export const YEAR_CUES: ReadonlySet<string> = new Set([
+export const YEAR_CUES: ReadonlySet<string> = wordSet([
   ...MONTH_CUES, 'عام', 'العام', 'سنه', 'السنه', 'عامي', 'سنتي', 'ب', 'ل', 'من', 'الي', 'صيف', 'شتاء', 'ربيع',
   'خريف', 'اعوام', 'سنوات', 'بين',
 ]);
 
 /** Words that make the number after them a quantity, not a year: نحو 2000، أكثر من 1500. */
-export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+export const QUANTITY_WORDS: ReadonlySet<string> = wordSet([
   'نحو', 'حوالي', 'قرابه', 'زهاء', 'اكثر', 'اقل', 'اكثر من', 'عدد', 'مجموع', 'اصل', 'رقم', 'بلغ', 'يبلغ',
 ]);
 
@@ -116,20 +123,20 @@ export const PART_WORDS = table<'early' | 'mid' | 'late'>({
 });
 
 /** Times of day that may precede a date without changing it: مساء أمس، فجر اليوم، ليلة الجمعة. */
-export const TIME_OF_DAY: ReadonlySet<string> = new Set(['صباح', 'مساء', 'فجر', 'ليله', 'ظهر', 'عصر', 'ليل', 'ظهيره', 'صبيحه']);
+export const TIME_OF_DAY: ReadonlySet<string> = wordSet(['صباح', 'مساء', 'فجر', 'ليله', 'ظهر', 'عصر', 'ليل', 'ظهيره', 'صبيحه']);
 
-export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['هذا', 'هذه', 'ذلك', 'تلك', 'ذاك', 'هذين', 'هاتين']);
+export const DEMONSTRATIVES: ReadonlySet<string> = wordSet(['هذا', 'هذه', 'ذلك', 'تلك', 'ذاك', 'هذين', 'هاتين']);
 
 /**
  * Event nouns a "قبل/بعد <duration> من" phrase may point back to (بعد يومين من الهجوم): with them the
  * phrase dates something relative to the event just told. Process nouns (تصاعد التوتر) are not listed:
  * "بعد أسبوع من تصاعد التوتر" says how long the tension lasted, not when a new event happened.
  */
-export const EVENT_NOUNS: ReadonlySet<string> = new Set([
+export const EVENT_NOUNS: ReadonlySet<string> = wordSet([
   'الحادثه', 'الحادث', 'الهجوم', 'الاشتباكات', 'الاشتباك', 'المعارك', 'المعركه', 'المواجهات', 'الانفجار', 'التفجير',
   'الاتفاق', 'الهدنه', 'الاعتداء', 'القصف', 'الاغتيال', 'الاتهام', 'البيان', 'العمليه', 'الواقعه', 'الاجتماع',
   'الانسحاب', 'السيطره', 'الغاره', 'الضربه', 'المجزره', 'الاعلان', 'الحصار',
 ]);
 
 /** Point-event verbal nouns that may stand between من and the event noun: بعد يومين من اندلاع الاشتباكات. */
-export const ONSET_NOUNS: ReadonlySet<string> = new Set(['وقوع', 'اندلاع', 'بدء', 'بدايه', 'انتهاء', 'توقيع', 'اعلان', 'حدوث']);
+export const ONSET_NOUNS: ReadonlySet<string> = wordSet(['وقوع', 'اندلاع', 'بدء', 'بدايه', 'انتهاء', 'توقيع', 'اعلان', 'حدوث']);
