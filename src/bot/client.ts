@@ -32,6 +32,8 @@ export function isPacedMethod(method: string): boolean {
 const LONG_POLL_METHODS = new Set(['getUpdates']);
 
 const MAX_BACKOFF_MS = 30_000;
+/** Least time one empty long poll takes (see guardAgainstSpinning). */
+const EMPTY_POLL_PAUSE_MS = 250;
 
 /** Final failure after retries, keeping the last error as `cause`. */
 export class RetriesExhaustedError extends Error {
@@ -79,7 +81,10 @@ export class ReliableClient {
     for (let attempt = 1; ; attempt += 1) {
       if (paced) await pacer.acquire(chatId);
       try {
-        return await raw(method, payload, callOptions);
+        const started = this.clock.now();
+        const result = await raw(method, payload, callOptions);
+        if (longPoll) await this.guardAgainstSpinning(payload, result, this.clock.now() - started);
+        return result;
       } catch (error) {
         if (isNotModified(error)) return true;
         if (error instanceof TelegramError && error.code === 403) {
@@ -97,6 +102,18 @@ export class ReliableClient {
           await this.clock.sleep(delayMs);
         }
       }
+    }
+  }
+
+  /**
+   * A server that answers an empty long poll at once (ignoring `timeout`, as some Bot API stand-ins
+   * do) would make the polling loop spin a core; pause briefly instead. Telegram itself holds the
+   * request for `timeout` seconds, so this never slows the bot down there.
+   */
+  private async guardAgainstSpinning(payload: object, result: unknown, elapsedMs: number): Promise<void> {
+    const timeout = (payload as { timeout?: unknown }).timeout;
+    if (Array.isArray(result) && result.length === 0 && typeof timeout === 'number' && timeout > 0 && elapsedMs < EMPTY_POLL_PAUSE_MS) {
+      await this.clock.sleep(EMPTY_POLL_PAUSE_MS - elapsedMs);
     }
   }
 

@@ -10,6 +10,7 @@ import type { Update } from 'telegraf/types';
 import type { Config, WebhookConfig } from '../config.ts';
 import { COMMANDS } from './commands.ts';
 import { describeError } from './client.ts';
+import { UpdateDispatcher } from './dispatch.ts';
 import type { Logger } from './logger.ts';
 
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'callback_query', 'my_chat_member'] as const;
@@ -79,8 +80,19 @@ export async function startBot(bot: Telegraf, config: Config, logger: Logger): P
   };
 }
 
+/** Errors that escape telegraf's own handling (bot.catch already logs handler errors). */
+const logDispatchError = (logger: Logger) => (update: Update, error: unknown): void => {
+  logger.error({ updateId: update.update_id, error: describeError(error) }, 'update failed outside its handler');
+};
+
 function startPolling(bot: Telegraf, username: string, logger: Logger): RunningBot {
-  const done = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
+  // Telegraf's polling loop awaits `bot.handleUpdate` for a whole batch; hand updates to the
+  // dispatcher instead so a slow chat never holds the others back.
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  const dispatcher = new UpdateDispatcher((update) => handleUpdate(update), logDispatchError(logger));
+  bot.handleUpdate = (update) => dispatcher.push(update);
+  const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
+  const done = polling.finally(() => dispatcher.drain());
   let stopped = false;
   done.catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'polling stopped');
@@ -128,7 +140,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  * Here every request must carry the secret (403 otherwise); updates are acknowledged, then handled.
  */
 async function startWebhook(bot: Telegraf, username: string, webhook: WebhookConfig, logger: Logger): Promise<RunningBot> {
-  const inFlight = new Set<Promise<void>>();
+  const dispatcher = new UpdateDispatcher((update) => bot.handleUpdate(update), logDispatchError(logger));
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], webhook.secret)) {
@@ -161,12 +173,9 @@ async function startWebhook(bot: Telegraf, username: string, webhook: WebhookCon
         res.writeHead(400).end();
         return;
       }
+      // Acknowledged once accepted: Telegram need not wait while the answer is paced or retried.
+      await dispatcher.push(update);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      const handling = bot.handleUpdate(update).catch((error: unknown) => {
-        logger.error({ updateId: update.update_id, error: describeError(error) }, 'webhook update failed');
-      });
-      inFlight.add(handling);
-      void handling.finally(() => inFlight.delete(handling));
     })().catch((error: unknown) => {
       logger.error({ error: describeError(error) }, 'webhook request failed');
       if (!res.headersSent) res.writeHead(500).end();
@@ -204,7 +213,7 @@ async function startWebhook(bot: Telegraf, username: string, webhook: WebhookCon
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await Promise.all(inFlight);
+        await dispatcher.drain();
         logger.info({ reason }, 'bot stopped');
         resolveDone();
       })();

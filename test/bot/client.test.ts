@@ -122,6 +122,17 @@ describe('ReliableClient', () => {
     await expect(failing.client.call(failing.raw, 'getUpdates', { timeout: 50 })).rejects.toBeInstanceOf(TelegramError);
   });
 
+  it('does not let a server that ignores the long-poll timeout make polling spin', async () => {
+    const { client, clock } = setup([]);
+    const empty: RawCallApi = async () => [];
+    await client.call(empty, 'getUpdates', { timeout: 50 });
+    expect(clock.sleeps).toEqual([250]);
+    await client.call(empty, 'getUpdates', { offset: 5, limit: 1 }); // no long poll asked: no pause
+    const full: RawCallApi = async () => [{ update_id: 1 }];
+    await client.call(full, 'getUpdates', { timeout: 50 }); // updates: no pause
+    expect(clock.sleeps).toEqual([250]);
+  });
+
   it('does not retry a call whose signal was aborted (polling stopped)', async () => {
     const { client, raw, calls } = setup([fetchError()]);
     const controller = new AbortController();
