@@ -152,11 +152,14 @@ function mostSpecific(places: string[], entityById: (id: string) => EntityInfo |
   return places.filter((place) => !covered.has(place));
 }
 
+/** The same place, or one inside the other. */
+function placesRelated(x: string, y: string, entityById: (id: string) => EntityInfo | undefined): boolean {
+  return x === y || ancestors(x, entityById).has(y) || ancestors(y, entityById).has(x);
+}
+
 function placesAgree(a: string[], b: string[], entityById: (id: string) => EntityInfo | undefined): boolean {
   if (a.length === 0 || b.length === 0) return true;
-  const related = (x: string, y: string): boolean =>
-    x === y || ancestors(x, entityById).has(y) || ancestors(y, entityById).has(x);
-  return mostSpecific(a, entityById).some((x) => mostSpecific(b, entityById).some((y) => related(x, y)));
+  return mostSpecific(a, entityById).some((x) => mostSpecific(b, entityById).some((y) => placesRelated(x, y, entityById)));
 }
 
 /** Does this mention date an event of its own? (See the module rules.) */
@@ -213,7 +216,8 @@ function articleEvents(article: Article, deps: Required<TimelineDeps>): Draft[] 
     if (!current || sentence.number === 0) continue;
     const adjacent = sentence.number === lastJoined + 1;
     const event = current;
-    const sharesEntity = actors.some((id) => event.actors.includes(id)) || places.some((id) => placesAgree(event.places, [id], deps.entityById) && event.places.length > 0);
+    const sharesEntity = actors.some((id) => event.actors.includes(id))
+      || places.some((id) => event.places.some((own) => placesRelated(own, id, deps.entityById)));
     const continues = (refersBack(sentence.text) && sentence.number <= lastJoined + 2)
       || (adjacent && sharesEntity && current.end >= recentFrom);
     if (!continues) continue;

@@ -200,6 +200,24 @@ describe('filterTimeline', () => {
   });
 });
 
+describe('attaching undated sentences', () => {
+  it('continues an event by adjacency only through a shared actor or place, and by back-reference always', () => {
+    // With a lexicon that knows nothing, only the sentences that point back (3, 5: "تلك الاشتباكات";
+    // 9: "وجاء في بيان"; 10: "البيان"; 12: "حينها") still join their events; 2 and 4 do not.
+    const events = buildTimeline(loadCorpus(SEED_DIR), { matchEntities: () => [], entityById: () => undefined });
+    expect(shape(events).map(([date, , cited]) => [date, cited.map((id) => Number(id.split('#')[1]))])).toEqual([
+      ['2016-07', [14]],
+      ['2018-09', [13]],
+      ['2021-04-09/2021-04-11', [11, 12]],
+      ['2021-04-17', [8, 9, 10]],
+      ['2021-04-20', [7]],
+      ['2021-04-23', [6]],
+      ['2021-04-25', [1, 3, 5]],
+    ]);
+    expect(events.every((e) => e.actors.length === 0 && e.places.length === 0)).toBe(true);
+  });
+});
+
 describe('refersBack', () => {
   it.each([
     ['وقالت حينها إن عناصر من قوات النظام السوري استهدفوا سيارة', true],
