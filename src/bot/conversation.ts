@@ -2,7 +2,7 @@
  * What to answer to a command, a question or a button, as views. Shared by the Telegram features and
  * the console chat so the two always answer the same.
  */
-import type { Engine } from '../answer/types.ts';
+import type { Answer, Engine } from '../answer/types.ts';
 import type { Article, Language } from '../corpus/article.ts';
 import { chooseLanguage, isCommandName, parseCommand, type CommandName } from './commands.ts';
 import { UNKNOWN_COMMAND } from './texts.ts';
@@ -23,9 +23,15 @@ export function conversation(engine: Engine, options: Omit<Conversation, 'engine
   return { engine, articles: engine.sources(), ...options };
 }
 
+/** The engine's answer to a question, and the view drawn from it. */
+export async function answerQuestion(conv: Conversation, question: string): Promise<{ answer: Answer; view: View }> {
+  const answer = await conv.engine.ask(question);
+  return { answer, view: answerView(answer, conv.articles) };
+}
+
 /** The engine's answer to a question, drawn as a view. */
 export async function questionView(conv: Conversation, question: string): Promise<View> {
-  return answerView(await conv.engine.ask(question), conv.articles);
+  return (await answerQuestion(conv, question)).view;
 }
 
 /** The reply to a known command. `languageCode` is the user's client language, used when `args` has no words. */

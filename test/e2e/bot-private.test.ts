@@ -192,6 +192,13 @@ describe('private chat with the real engine', () => {
     expect(h.api.commands('default', '')).toBeDefined();
   });
 
+  it('logs each answer as structured data, without the question text', () => {
+    const answered = h.records().filter((r) => r.msg === 'question answered');
+    expect(answered.length).toBeGreaterThan(5);
+    expect(answered[0]).toMatchObject({ kind: expect.any(String), lang: expect.any(String), engineMs: expect.any(Number), updateId: expect.any(Number) });
+    expect(h.logs.join('')).not.toContain('من يسيطر على مطار القامشلي');
+  });
+
   it('records the chats it talks to', () => {
     expect(h.store.chats.get(nextUser)).toMatchObject({ type: 'private', blockedAt: null });
   });

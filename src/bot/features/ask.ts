@@ -6,21 +6,36 @@ import type { Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { readGroupMessage } from '../addressing.ts';
 import { chooseLanguage, parseCommand } from '../commands.ts';
-import { commandView, questionView } from '../conversation.ts';
+import { answerQuestion, commandView } from '../conversation.ts';
 import { allowRequest, isGroup, sendView, type Feature, type FeatureDeps } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 import { EMPTY_MENTION } from '../texts.ts';
 import { textView } from '../view.ts';
 
 async function answer(ctx: Context, deps: FeatureDeps, question: string): Promise<void> {
-  const view = await questionView(deps.conversation(ctx), question);
+  const started = performance.now();
+  const { answer: result, view } = await answerQuestion(deps.conversation(ctx), question);
+  // What was answered and how, never the question itself: logs are not a record of what people ask.
+  deps.logger.info({
+    updateId: ctx.update.update_id,
+    chatType: ctx.chat?.type,
+    kind: result.kind,
+    intent: result.intent,
+    lang: result.lang,
+    citations: result.citations.map((c) => c.ref),
+    engineMs: Math.round(performance.now() - started),
+  }, 'question answered');
   await sendView(ctx, deps, view, replyTarget(ctx));
 }
 
 export const askFeature: Feature = (bot, deps) => {
   onCommand(bot, deps, 'ask', async (ctx, command) => {
-    const view = await commandView(deps.conversation(ctx), 'ask', command.args, ctx.from?.language_code);
-    await sendView(ctx, deps, view, replyTarget(ctx));
+    if (command.args !== '') {
+      await answer(ctx, deps, command.args);
+      return;
+    }
+    const usage = await commandView(deps.conversation(ctx), 'ask', '', ctx.from?.language_code);
+    await sendView(ctx, deps, usage, replyTarget(ctx));
   });
 
   bot.on(message('text'), async (ctx, next) => {
