@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Language } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline } from '../events/timeline.ts';
-import { parseQuestionDate } from '../events/dates.ts';
+import { parseQuestionDate, questionDateMatches } from '../events/dates.ts';
 import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
-import { expandQuery } from '../nlu/glossary.ts';
-import { classifyIntent, loadOrTrainIntentModel } from '../nlu/intents.ts';
+import { defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
+import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import { buildEngine, DEFAULT_RANKING, type RankingOptions } from './engine.ts';
-import type { Engine, IntentName } from './types.ts';
+import type { Engine } from './types.ts';
 
 export interface CreateEngineOptions {
   corpusDir: string;
@@ -21,22 +21,27 @@ export interface CreateEngineOptions {
 export async function createEngine(options: CreateEngineOptions): Promise<Engine> {
   const corpus = loadCorpus(options.corpusDir);
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
-  const timelineEvents = buildTimeline(corpus, { matchEntities });
+  const timelineEvents = buildTimeline(corpus, { matchEntities, entityById });
   const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   return buildEngine(
     corpus,
     {
       classifyIntent: async (text) => {
-        const result = await classifyIntent(model, text);
-        return { intent: result.intent as IntentName, score: result.score };
+        const result = classifyIntent(model, text);
+        return { intent: result.intent, score: result.score };
       },
       matchEntities,
       parentOf: (id) => entityById(id)?.parent,
       entityTerms,
       expandQuery: (text, lang: Language) => expandQuery(text, lang),
+      glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
       timelineEvents,
-      filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities }),
-      parseQuestionDate: (question, lang) => parseQuestionDate(question, { now: latest, lang }),
+      filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
+      intentExamples: defaultIntentData().examples,
+      parseQuestionDate: (question, lang) => {
+        const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });
+        return date && { label: date.label, matches: (event) => questionDateMatches(date, event) };
+      },
     },
     options.ranking ?? DEFAULT_RANKING,
   );

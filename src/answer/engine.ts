@@ -12,6 +12,7 @@ import { abstainLead, answerLead, GENERIC_QUESTION_WORDS, invalidLead, smalltalk
 import { readQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
+import { buildIntentProfiles, intentFit, type IntentExampleText } from './intent-profile.ts';
 import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
@@ -23,9 +24,12 @@ export interface EngineParts {
   entityTerms(entityId: string): string[];
   /** Extra analysed Arabic terms for a word or question (glossary, dialect). */
   expandQuery(text: string, lang: Language): string[];
+  glossaryHits(text: string): { key: string; terms: string[] }[];
   timelineEvents: readonly TimelineEvent[];
   filterTimeline(events: readonly TimelineEvent[], filter: string | null): TimelineEvent[];
-  parseQuestionDate(question: string, lang: Language): (QuestionDate & { label?: string }) | null;
+  parseQuestionDate(question: string, lang: Language): QuestionDate | null;
+  /** The intent training utterances, from which each intent's marker words are learnt. */
+  intentExamples: readonly IntentExampleText[];
 }
 
 /** Tuning of ranking and abstention; the defaults are what the project's own eval measured best. */
@@ -34,7 +38,7 @@ export interface RankingOptions {
   minCoverage: number;
   /** Weight of the normalised BM25 score next to coverage. */
   lexicalWeight: number;
-  /** Bonus when the sentence's own intent matches the question's. */
+  /** Bonus when the sentence uses the marker words of the question's intent. */
   intentWeight: number;
   /** A second or third sentence is quoted when it scores within this margin of the best. */
   companionMargin: number;
@@ -106,9 +110,15 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
   const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
   const stats = termStatistics(evidence);
-  const sentenceIntents = await Promise.all(
-    corpus.sentences.map(async (s) => (await parts.classifyIntent(s.english ? `${s.text} ${s.english}` : s.text)).intent),
-  );
+  const withoutEntities = (text: string): string => {
+    let rest = text;
+    for (const m of [...parts.matchEntities(text)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+    return rest;
+  };
+  const intentProfiles = buildIntentProfiles(parts.intentExamples, (text) => {
+    const rest = withoutEntities(text);
+    return [...analyze(rest), ...parts.expandQuery(rest, /\p{Script=Arabic}/u.test(rest) ? 'ar' : 'en')];
+  });
 
   const cite = (ref: number): Citation | null => {
     const sentence = corpus.sentences[ref];
@@ -139,7 +149,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
     const { units, entities, expansion } = questionUnits(
-      { text, lang, answerType: read.answerType, date, dateLabel: date?.label },
+      { text, lang, answerType: read.answerType, date },
       stats,
       {
         analyzeWithSurface,
@@ -147,6 +157,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         normalize: (word) => normalizeArabic(word).toLowerCase(),
         matchEntities: parts.matchEntities,
         expandWord: (word, l) => parts.expandQuery(word, l),
+        glossaryHits: parts.glossaryHits,
       },
     );
     const base = { question: text, lang, intent, confidence };
@@ -173,8 +184,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       const item = evidence[ref];
       if (!item) continue;
       const covered = coverage(units, item, parts.parentOf);
-      const intentFit = sentenceIntents[ref] === intent ? 1 : 0;
-      const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * intentFit;
+      const fit = intentFit(intentProfiles.get(intent), item.terms);
+      const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);

@@ -6,6 +6,9 @@
  * its entities, its key terms weighted by rarity, and the kind of fact asked for.
  */
 import type { Corpus, Sentence } from '../corpus/article.ts';
+import { normalizeArabic } from '../text/arabic.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { skeletons } from './skeleton.ts';
 import type { TimelineEvent } from './types.ts';
 import type { AnswerType } from './question.ts';
 
@@ -20,9 +23,11 @@ export interface EntityMention {
 
 export interface SentenceEvidence {
   sentence: Sentence;
-  /** Analysed terms of the Arabic text and of its English rendering. */
+  /** Analysed terms of the Arabic text and of its English rendering, and the Arabic words' skeletons. */
   terms: ReadonlySet<string>;
   entities: ReadonlySet<string>;
+  /** Entities named only as a landmark ("من جهة المطار", near X): not what the sentence is about. */
+  landmarkOnly: ReadonlySet<string>;
   /** Entities of the previous sentence of the same article, which this one may refer back to. */
   contextEntities: ReadonlySet<string>;
   actorMentioned: boolean;
@@ -42,10 +47,18 @@ export interface EvidenceDeps {
 // Arabic number words (normalised) and feminine duals such as مرتين / قنبلتين.
 const NUMBER_WORDS = new Set([
   'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
-  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث', 'كامل',
+  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث',
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'half', 'dozens', 'hundreds',
 ]);
 const DUAL = /^[\p{Script=Arabic}]{3,}(تين|تان)$/u;
+
+// Words after which a place is a landmark for another subject: "from the side of", "near", "towards".
+const LANDMARK_BEFORE = /(?:من جهه|جهه|باتجاه|اتجاه|قرب|بالقرب من|محيط|بمحيط|في محيط|اطراف|باطراف|مقابل|near|towards|next to|close to)\s*$/i;
+
+/** True when the mention is introduced as a landmark in its text. */
+export function isLandmarkMention(text: string, mention: EntityMention): boolean {
+  return LANDMARK_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
+}
 
 function mentionsNumber(words: readonly string[]): boolean {
   return words.some((w) => /\d/.test(w) || NUMBER_WORDS.has(w) || DUAL.test(w));
@@ -71,8 +84,12 @@ export function buildEvidence(
   for (const sentence of corpus.sentences) {
     const mentions = deps.matchEntities(sentence.text);
     const entities = new Set(mentions.map((m) => m.id));
+    const landmarkOnly = new Set(
+      [...entities].filter((id) => mentions.filter((m) => m.id === id).every((m) => isLandmarkMention(sentence.text, m))),
+    );
     const terms = new Set(deps.analyze(sentence.text));
     if (sentence.english) for (const term of deps.analyze(sentence.english)) terms.add(term);
+    for (const word of tokenize(sentence.text)) for (const form of skeletons(word)) terms.add(form);
     const contextEntities = new Set(entities);
     if (previous?.articleId === sentence.articleId && sentence.number > 1) {
       for (const id of previous.entities) contextEntities.add(id);
@@ -81,6 +98,7 @@ export function buildEvidence(
       sentence,
       terms,
       entities,
+      landmarkOnly,
       contextEntities,
       actorMentioned: mentions.some((m) => m.kind === 'actor'),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
@@ -95,13 +113,9 @@ export function buildEvidence(
 /** One piece of a question that the answer must cover. */
 export type QuestionUnit =
   | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; weight: number }
-  | { kind: 'entity'; label: string; entityId: string; weight: number }
+  | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
-  | { kind: 'date'; label: string; start: string; end: string; weight: number };
-
-function overlaps(event: TimelineEvent, start: string, end: string): boolean {
-  return event.start <= end && event.end >= start;
-}
+  | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
 
 /** How well one sentence satisfies one unit, from 0 to 1. */
 export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
@@ -110,12 +124,14 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
       return 0;
     case 'entity': {
-      if (evidence.entities.has(unit.entityId)) return 1;
+      if (evidence.entities.has(unit.entityId)) return evidence.landmarkOnly.has(unit.entityId) && !unit.landmark ? 0.8 : 1;
       if (evidence.contextEntities.has(unit.entityId)) return 0.7;
-      // A question about the SDF is partly answered by a sentence about its Asayish, and vice versa.
-      const parent = parentOf(unit.entityId);
-      if (parent !== undefined && evidence.entities.has(parent)) return 0.5;
+      // A sentence about a part (Halko, the Asayish) partly answers a question about the whole
+      // (Qamishli, the SDF). The reverse holds for organisations only: what the SDF does its Asayish
+      // does, but a sentence about Qamishli says nothing about one of its neighbourhoods.
       for (const id of evidence.entities) if (parentOf(id) === unit.entityId) return 0.5;
+      const parent = parentOf(unit.entityId);
+      if (unit.entityKind === 'actor' && parent !== undefined && evidence.entities.has(parent)) return 0.5;
       return 0;
     }
     case 'answer-type':
@@ -128,7 +144,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       }
       return 0;
     case 'date':
-      return evidence.events.some((event) => overlaps(event, unit.start, unit.end)) ? 1 : 0;
+      return evidence.events.some((event) => unit.matches(event)) ? 1 : 0;
   }
 }
 

@@ -28,13 +28,14 @@ export function cleanQuestion(raw: string): string {
 // Question words, normalised as normalizeArabic writes them.
 const WHO_AR = new Set(['من', 'مين', 'لمن', 'ومن', 'فمن', 'منو', 'مينو']);
 const WHO_FOLLOWERS_NOT_WHO = new Set(['اين', 'وين', 'فين', 'متي', 'قبل', 'بعد', 'جهه', 'اجل']);
-const NUMBER_AR = new Set(['كم', 'وكم', 'قديش', 'عدد', 'اعداد', 'حصيله']);
+// Asking "how many" or for a quantity noun (population, toll, price) expects a number.
+const NUMBER_AR = new Set(['كم', 'وكم', 'قديش', 'عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه']);
 const DATE_AR = new Set(['متي', 'ومتي', 'امتي', 'وقتيش', 'ايمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
 const WHO_EN = new Set(['who', 'whom', 'whose']);
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
-const NUMBER_EN = ['how many', 'how much', 'number of', 'death toll', 'toll'];
+const NUMBER_EN = ['how many', 'how much', 'number of', 'death toll', 'toll', 'population', 'price', 'cost', 'percentage', 'amount of', 'count'];
 const DATE_EN = new Set(['when']);
 const DATE_PHRASES_EN = ['what date', 'which date', 'what day', 'which day', 'what year', 'which year', 'what month', 'which month'];
 const WHERE_EN = new Set(['where']);

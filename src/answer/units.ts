@@ -1,11 +1,13 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
-import type { EntityMention, QuestionUnit } from './evidence.ts';
+import { isLandmarkMention, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
+import { skeletons } from './skeleton.ts';
 
+/** The date a question asks about: its words as written, and which event dates it accepts. */
 export interface QuestionDate {
-  start: string;
-  end: string;
+  label: string;
+  matches(event: { start: string; end: string }): boolean;
 }
 
 export interface UnitDeps {
@@ -15,6 +17,8 @@ export interface UnitDeps {
   matchEntities(text: string): EntityMention[];
   /** Extra analysed Arabic terms for one word (glossary, dialect), possibly empty. */
   expandWord(word: string, lang: Language): string[];
+  /** Glossary entries found in the text: the words as written and the analysed Arabic terms they stand for. */
+  glossaryHits(text: string): { key: string; terms: string[] }[];
 }
 
 /** Corpus statistics the weights come from. */
@@ -34,8 +38,14 @@ export function idf(frequency: number, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + frequency));
 }
 
+/** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
 function levenshteinAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+    const [first, second] = diff;
+    if (diff.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first]) return true;
+  }
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   let j = 0;
@@ -58,12 +68,21 @@ function levenshteinAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-/** Known terms one edit away from an unknown Arabic term: typos such as الموجهات / المواجهات. */
-export function nearTerms(term: string, vocabulary: Iterable<string>): string[] {
-  if (term.length < 4 || !/\p{Script=Arabic}/u.test(term)) return [];
+/**
+ * Known terms that are probably the same Arabic word: one edit away (typos such as الموجهات /
+ * المواجهات) when the term itself is unknown, or sharing a stem that light stemming left with
+ * a suffix letter or two (مروحيا / مروح, ضربا / ضرب).
+ */
+export function nearTerms(term: string, vocabulary: Iterable<string>, known: boolean): string[] {
+  if (term.length < 3 || !/^\p{Script=Arabic}+$/u.test(term)) return [];
   const near: string[] = [];
-  for (const known of vocabulary) {
-    if (known.length >= 3 && levenshteinAtMostOne(term, known)) near.push(known);
+  for (const other of vocabulary) {
+    if (other === term || other.length < 3 || other.startsWith('~')) continue;
+    const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
+    const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 3;
+    // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
+    const typo = !known && term.length >= 5 && levenshteinAtMostOne(term, other);
+    if (sameStem || typo) near.push(other);
   }
   return near;
 }
@@ -74,7 +93,7 @@ export function nearTerms(term: string, vocabulary: Iterable<string>): string[] 
  * Words inside an entity mention and date words already captured by the date unit are not repeated.
  */
 export function questionUnits(
-  question: { text: string; lang: Language; answerType: AnswerType; date: QuestionDate | null; dateLabel?: string },
+  question: { text: string; lang: Language; answerType: AnswerType; date: QuestionDate | null },
   stats: TermStatistics,
   deps: UnitDeps,
 ): { units: QuestionUnit[]; entities: EntityMention[]; expansion: string[] } {
@@ -87,24 +106,41 @@ export function questionUnits(
     if (seenEntities.has(mention.id)) continue;
     seenEntities.add(mention.id);
     const weight = 1.3 * idf(stats.entityFrequency.get(mention.id) ?? 0, stats.sentenceCount);
-    units.push({ kind: 'entity', label: mention.surface, entityId: mention.id, weight });
+    const landmark = isLandmarkMention(question.text, mention);
+    units.push({ kind: 'entity', label: mention.surface, entityId: mention.id, entityKind: mention.kind, weight, landmark });
   }
 
+  // The date unit stands for the words that wrote the date ("في تموز 2016", "last week").
+  const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
+  const addTermUnit = (label: string, alternatives: Set<string>): void => {
+    const frequencies = [...alternatives].map((t) => stats.documentFrequency.get(t) ?? 0);
+    units.push({ kind: 'term', label, alternatives, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
+  };
+  // A glossary phrase ("leave their homes", "شو عم يصير") is one unit: its words mean something together.
+  const phraseWords = new Set<string>();
+  for (const hit of deps.glossaryHits(question.text)) {
+    const words = deps.tokenize(hit.key).map(deps.normalize);
+    if (words.length < 2 || words.some((w) => entityWords.has(w))) continue;
+    for (const word of words) phraseWords.add(word);
+    expansion.push(...hit.terms);
+    const own = deps.analyzeWithSurface(hit.key).map((t) => t.term);
+    for (const term of own) seenTerms.add(term);
+    addTermUnit(hit.key, new Set([...own, ...hit.terms]));
+  }
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
-    if (entityWords.has(deps.normalize(surface))) continue;
-    if (question.date && MONTH_OR_DATE_WORD.test(surface)) continue;
+    if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface))) continue;
+    if (dateWords.has(deps.normalize(surface)) || (question.date && MONTH_OR_DATE_WORD.test(surface))) continue;
     const extra = deps.expandWord(surface, question.lang);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
     seenTerms.add(term);
-    const alternatives = new Set([term, ...extra]);
-    const known = [...alternatives].filter((t) => stats.documentFrequency.has(t));
-    if (known.length === 0) {
-      for (const near of nearTerms(term, stats.documentFrequency.keys())) alternatives.add(near);
+    const alternatives = new Set([term, ...extra, ...skeletons(surface)]);
+    for (const alternative of [...alternatives]) {
+      const known = stats.documentFrequency.has(alternative);
+      for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) alternatives.add(near);
     }
-    // A word that is also a month name or a number is covered by the date unit when there is one.
     const frequencies = [...alternatives].map((t) => stats.documentFrequency.get(t) ?? 0);
     const weight = idf(Math.max(0, ...frequencies), stats.sentenceCount);
     units.push({ kind: 'term', label: surface, alternatives, weight });
@@ -112,7 +148,7 @@ export function questionUnits(
 
   if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
   if (question.date) {
-    units.push({ kind: 'date', label: question.dateLabel ?? `${question.date.start}/${question.date.end}`, ...question.date, weight: 2 });
+    units.push({ kind: 'date', label: question.date.label, matches: question.date.matches, weight: 2 });
   }
   return { units, entities: mentions, expansion };
 }
