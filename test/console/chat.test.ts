@@ -61,4 +61,13 @@ describe('console chat', () => {
     expect(text).toContain('Error: engine failed');
     expect(text).toContain('On control:');
   });
+
+  it('quits on Ctrl-C at a terminal', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.resume();
+    const done = runConsoleChat({ engine: fakeEngine(), input, output, interactive: true });
+    input.write('\x03');
+    await expect(done).resolves.toBeUndefined();
+  });
 });

@@ -102,6 +102,8 @@ describe('private chat with the real engine', () => {
     ['Markdown', '*bold* _it_ [x](http://e.org) `code`'],
     ['10,000 characters', 'ما '.repeat(3334)],
     ['a lone ampersand', '& < >'],
+    ['empty text', ''],
+    ['white space only', ' \n\t '],
   ])('answers bad input (%s) politely without crashing', async (_name, text) => {
     const { replies } = await ask(text);
     expect(replies[0]!.plain_text.length).toBeGreaterThan(0);

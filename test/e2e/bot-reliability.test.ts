@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/store.ts';
 import { sharedEngine } from '../helpers/engine.ts';
 import { FAST_ENV, startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { fakeEngine } from '../helpers/fake-engine.ts';
+import { startFakeBotApi } from '../helpers/fake-bot-api.ts';
 
 let h: BotHarness;
 let nextUser = 60_000;
@@ -220,6 +221,21 @@ describe('pacing with the default limits', () => {
 });
 
 describe('start-up failures', () => {
+  it('starts and answers even when setMyCommands fails, logging the failure', async () => {
+    const api = await startFakeBotApi();
+    api.failNext('setMyCommands', { code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' }, 3);
+    const s = await startBotHarness({ engine: fakeEngine(), api });
+    try {
+      s.api.sendPrivate('who controls the airport?', { userId: 72_001 });
+      await s.api.waitForMessages(72_001, 1, 10_000);
+      await waitUntil(() => s.records().filter((r) => String(r.msg).startsWith('setMyCommands failed')).length === 3);
+    } finally {
+      await s.stop();
+      await api.close();
+    }
+  });
+
+
   it('fails clearly when the Bot API cannot be reached, without the token in message or logs', async () => {
     const token = '987654:SECRET-abcdefghijklmnop';
     const config = loadConfig({ ...FAST_ENV, BOT_TOKEN: token, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATA_DIR: ':memory:', RETRY_MAX_ATTEMPTS: '2' });

@@ -2,8 +2,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotStartError } from '../../src/bot/run.ts';
 import { sharedEngine } from '../helpers/engine.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
+import { startFakeBotApi } from '../helpers/fake-bot-api.ts';
 
 const SECRET = 'e2e_Secret-Token_42';
 let h: BotHarness;
@@ -76,5 +78,28 @@ describe('webhook mode', () => {
     await h.api.deliverToWebhook(click);
     await h.api.waitForMessages(90_004, replies.length + 1, 10_000);
     await h.api.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === click.callback_query!.id);
+  });
+});
+
+describe('webhook URL', () => {
+  it('is given to setWebhook exactly as configured, whatever its scheme, and a refusal stops the start clearly', async () => {
+    const api = await startFakeBotApi();
+    const hookPort = await freePort();
+    const url = `http://127.0.0.1:${hookPort}/plain-http`;
+    try {
+      const error = await startBotHarness({
+        engine: await sharedEngine(),
+        api,
+        env: { WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET, PORT: String(hookPort), HOST: '127.0.0.1' },
+      }).catch((e: unknown) => e);
+      // This stand-in insists on https like Telegram; a self-hosted Bot API server may accept http.
+      expect(error).toBeInstanceOf(BotStartError);
+      expect((error as Error).message).toContain(url);
+      expect(api.calls('setWebhook').map((c) => c.params.url)).toEqual([url]);
+      // The server it had opened is closed again.
+      await expect(fetch(`http://127.0.0.1:${hookPort}/plain-http`, { method: 'POST' })).rejects.toThrow();
+    } finally {
+      await api.close();
+    }
   });
 });
