@@ -40,7 +40,7 @@ export function isPlainTerm(term: string): boolean {
 
 /** Relative weights of the clause kinds inside one query. */
 export interface QueryWeights {
-  /** Edit-distance-1 clause for long Arabic terms (typos); 0 turns it off. */
+  /** Edit-distance-1 clauses for long Arabic terms and word forms (typos); 0 turns them off. */
   fuzzy: number;
   /** Exact word form. */
   exact: number;
@@ -54,9 +54,27 @@ export const DEFAULT_QUERY_WEIGHTS: Readonly<QueryWeights> = { fuzzy: 0.3, exact
 
 /** Arabic terms at least this long also get the fuzzy clause (shorter ones match too much). */
 const FUZZY_MIN_LENGTH = 5;
+/**
+ * A question's first this-many distinct content words make the query: enough for any real
+ * question, and a bound on the work a pasted 10,000-character message can cause.
+ */
+export const MAX_QUERY_WORDS = 64;
 const HAS_ARABIC = /\p{Script=Arabic}/u;
 
 export type QueryField = 'words' | 'grams';
+
+/** The first MAX_QUERY_WORDS tokens with distinct surfaces, in order. */
+function distinctPrefix(tokens: readonly AnalyzedToken[]): AnalyzedToken[] {
+  const seen = new Set<string>();
+  const kept: AnalyzedToken[] = [];
+  for (const token of tokens) {
+    if (kept.length >= MAX_QUERY_WORDS) break;
+    if (seen.has(token.surface)) continue;
+    seen.add(token.surface);
+    kept.push(token);
+  }
+  return kept;
+}
 
 /** One lunr term clause, with the field group it searches. */
 export interface QueryClause {
@@ -77,15 +95,21 @@ export function queryClauses(
   boosts: Readonly<Record<string, number>>,
   weights: Readonly<QueryWeights>,
 ): QueryClause[] {
-  const questionTokens = analyzeWithSurface(question);
-  const tokens = [...questionTokens, ...extra];
+  const questionTokens = distinctPrefix(analyzeWithSurface(question));
+  const tokens = distinctPrefix([...questionTokens, ...extra]);
   const clauses: QueryClause[] = [];
   for (const { surface, term } of tokens) {
     const boost = boosts[term] ?? 1;
     clauses.push({ term, field: 'words', boost });
-    if (weights.exact > 0) clauses.push({ term: exactTerm(surface), field: 'words', boost: boost * weights.exact });
-    if (weights.fuzzy > 0 && term.length >= FUZZY_MIN_LENGTH && HAS_ARABIC.test(term)) {
-      clauses.push({ term, field: 'words', boost: boost * weights.fuzzy, editDistance: 1 });
+    const exact = exactTerm(surface);
+    if (weights.exact > 0) clauses.push({ term: exact, field: 'words', boost: boost * weights.exact });
+    if (weights.fuzzy > 0 && HAS_ARABIC.test(term)) {
+      // One edit on the stem or on the word form: the form catches typos the stemmer then splits
+      // further (تنقيذ / تنفيذ), the stem catches typos in inflected words.
+      if (term.length >= FUZZY_MIN_LENGTH) clauses.push({ term, field: 'words', boost: boost * weights.fuzzy, editDistance: 1 });
+      if (exact.length - EXACT_PREFIX.length >= FUZZY_MIN_LENGTH) {
+        clauses.push({ term: exact, field: 'words', boost: boost * weights.fuzzy, editDistance: 1 });
+      }
     }
     for (const gram of charGrams(surface)) clauses.push({ term: gram, field: 'grams', boost });
   }

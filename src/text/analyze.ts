@@ -38,8 +38,15 @@ function isArabicFunctionWord(normalised: string): boolean {
   return isArabicStopword(stripClitics(normalised));
 }
 
+/**
+ * Longer "words" are glued junk (repeated letters, base64, URLs without punctuation): no real
+ * Arabic or English word comes near, and a giant term would make fuzzy matching explode.
+ */
+export const MAX_WORD_LENGTH = 40;
+
 /** Analyses one surface token into its index term, or null when it carries no content. */
 export function analyzeToken(surface: string): string | null {
+  if (surface.length > MAX_WORD_LENGTH) return null;
   const normalised = normalizeArabic(surface);
   if (normalised.length === 0) return null;
   if (HAS_ARABIC.test(normalised)) {
