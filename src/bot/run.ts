@@ -80,6 +80,19 @@ export async function startBot(bot: Telegraf, config: Config, logger: Logger): P
   };
 }
 
+/** How long stopping waits for updates still being handled (a 429 wait can be long). */
+export const STOP_GRACE_MS = 10_000;
+
+async function drainWithin(dispatcher: UpdateDispatcher, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), STOP_GRACE_MS);
+  });
+  const timedOut = await Promise.race([dispatcher.drain().then(() => false), gaveUp]);
+  clearTimeout(timer);
+  if (timedOut) logger.warn({ unfinished: dispatcher.size, graceMs: STOP_GRACE_MS }, 'stopped with updates still being handled');
+}
+
 /** Errors that escape telegraf's own handling (bot.catch already logs handler errors). */
 const logDispatchError = (logger: Logger) => (update: Update, error: unknown): void => {
   logger.error({ updateId: update.update_id, error: describeError(error) }, 'update failed outside its handler');
@@ -92,7 +105,7 @@ function startPolling(bot: Telegraf, username: string, logger: Logger): RunningB
   const dispatcher = new UpdateDispatcher((update) => handleUpdate(update), logDispatchError(logger));
   bot.handleUpdate = (update) => dispatcher.push(update);
   const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
-  const done = polling.finally(() => dispatcher.drain());
+  const done = polling.finally(() => drainWithin(dispatcher, logger));
   let stopped = false;
   done.catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'polling stopped');
@@ -213,7 +226,7 @@ async function startWebhook(bot: Telegraf, username: string, webhook: WebhookCon
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await dispatcher.drain();
+        await drainWithin(dispatcher, logger);
         logger.info({ reason }, 'bot stopped');
         resolveDone();
       })();
