@@ -1,5 +1,5 @@
 /** What every feature gets, and the few ways a feature talks back: send a view, edit one, check the flood guard. */
-import type { Context, Telegraf } from 'telegraf';
+import { TelegramError, type Context, type Telegraf } from 'telegraf';
 import type { Engine } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
@@ -54,7 +54,10 @@ export async function sendView(ctx: Context, deps: FeatureDeps, view: View, repl
   }
 }
 
-/** Replaces the message a button belongs to with a view (one message), or sends it anew if it no longer fits. */
+/**
+ * Replaces the message a button belongs to with a view (one message). Sends it anew when it does not
+ * fit one message or the old one cannot be edited any more (deleted, or too old).
+ */
 export async function editView(ctx: Context, deps: FeatureDeps, view: View): Promise<void> {
   const message = ctx.callbackQuery?.message;
   const messages = renderMessages(view);
@@ -62,11 +65,31 @@ export async function editView(ctx: Context, deps: FeatureDeps, view: View): Pro
     await sendView(ctx, deps, view);
     return;
   }
-  await ctx.telegram.editMessageText(ctx.chat.id, message.message_id, undefined, (messages[0] as { html: string }).html, {
-    parse_mode: 'HTML',
-    link_preview_options: { is_disabled: true },
-    reply_markup: keyboard(view, deps.memo),
-  });
+  try {
+    await ctx.telegram.editMessageText(ctx.chat.id, message.message_id, undefined, (messages[0] as { html: string }).html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_markup: keyboard(view, deps.memo),
+    });
+  } catch (error) {
+    if (!(error instanceof TelegramError && error.code === 400)) throw error;
+    deps.logger.info({ updateId: ctx.update.update_id, description: error.description }, 'could not edit the message; sending a new one');
+    await sendView(ctx, deps, view);
+  }
+}
+
+/**
+ * Answers a button press (stops the client's spinner). Best effort: a query that is too old to answer
+ * (the bot was down when it was pressed) must not stop the bot from doing what was asked.
+ */
+export async function answerCallback(ctx: Context, deps: FeatureDeps, text?: string): Promise<void> {
+  if (ctx.callbackQuery === undefined) return;
+  try {
+    await ctx.answerCbQuery(text);
+  } catch (error) {
+    if (!(error instanceof TelegramError && error.code === 400)) throw error;
+    deps.logger.info({ updateId: ctx.update.update_id, description: error.description }, 'could not answer the callback query');
+  }
 }
 
 /**
@@ -83,13 +106,13 @@ export async function allowRequest(ctx: Context, deps: FeatureDeps): Promise<boo
     const text = ctx.message && 'text' in ctx.message ? ctx.message.text : null;
     const lang = chooseLanguage(text, ctx.from?.language_code);
     if (ctx.callbackQuery) {
-      await ctx.answerCbQuery(FLOOD_NOTICE[lang]);
+      await answerCallback(ctx, deps, FLOOD_NOTICE[lang]);
     } else {
       await sendView(ctx, deps, { lang, blocks: [{ kind: 'paragraph', spans: [{ text: FLOOD_NOTICE[lang] }] }], buttons: [] },
         isGroup(ctx) ? ctx.message?.message_id : undefined);
     }
   } else if (ctx.callbackQuery) {
-    await ctx.answerCbQuery();
+    await answerCallback(ctx, deps);
   }
   return false;
 }

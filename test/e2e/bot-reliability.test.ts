@@ -121,6 +121,30 @@ describe('outgoing failures', () => {
     expect(failures).toEqual([]);
   });
 
+  it('still shows "more" when the callback query is too old to answer and the button cannot be removed', async () => {
+    const user = newUser();
+    h.api.sendPrivate('ماذا يحدث في القامشلي؟', { userId: user });
+    const replies = await h.api.waitForMessages(user, 1, 10_000);
+    const withButton = replies.find((r) => r.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data?.startsWith('more:'))!;
+    h.api.failNext('answerCallbackQuery', { code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
+    h.api.failNext('editMessageReplyMarkup', { code: 400, description: 'Bad Request: message to edit not found' });
+    h.api.clickButton(withButton, withButton.reply_markup!.inline_keyboard![0]![0]!.callback_data!, { userId: user });
+    const after = await h.api.waitForMessages(user, replies.length + 1, 10_000);
+    expect(after.at(-1)!.entities.some((e) => e.type === 'blockquote')).toBe(true);
+  });
+
+  it('sends a timeline page anew when the old message cannot be edited', async () => {
+    const user = newUser();
+    h.api.sendCommand('timeline', undefined, { chat: 'private', userId: user, languageCode: 'en' });
+    const [page] = await h.api.waitForMessages(user, 1, 10_000);
+    const next = page!.reply_markup?.inline_keyboard?.[0]?.find((b) => b.callback_data?.startsWith('tl:'));
+    expect(next, 'the real corpus has more than one page of events').toBeDefined();
+    h.api.failNext('editMessageText', { code: 400, description: "Bad Request: message can't be edited" });
+    h.api.clickButton(page!, next!.callback_data!, { userId: user });
+    const [, fresh] = await h.api.waitForMessages(user, 2, 10_000);
+    expect(fresh!.plain_text).toMatch(/page 2/);
+  });
+
   it('keeps polling through 429, 502 and dropped connections on getUpdates', async () => {
     h.api.failNext('getUpdates', { code: 502 });
     h.api.failNext('getUpdates', { networkError: true });

@@ -1,7 +1,7 @@
 /** `/timeline [filter]`: dated events, one page per message, turned with buttons that edit it in place. */
 import { decodeAction } from '../callback-data.ts';
 import { actionView, commandView } from '../conversation.ts';
-import { allowRequest, editView, sendView, type Feature } from '../context.ts';
+import { allowRequest, answerCallback, editView, sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 import { BUTTON_EXPIRED } from '../texts.ts';
 
@@ -16,12 +16,12 @@ export const timelineFeature: Feature = (bot, deps) => {
     const decoded = decodeAction(data, deps.memo);
     if (!decoded.ok || decoded.action.kind !== 'timeline') {
       const lang = data.startsWith('tl:en') ? 'en' : 'ar';
-      await ctx.answerCbQuery(BUTTON_EXPIRED[lang]);
+      await answerCallback(ctx, deps, BUTTON_EXPIRED[lang]);
       return;
     }
     if (!(await allowRequest(ctx, deps))) return;
     // Answered at once, so the client stops its spinner before the page is drawn.
-    await ctx.answerCbQuery();
+    await answerCallback(ctx, deps);
     await editView(ctx, deps, actionView(deps.conversation(ctx), decoded.action));
   });
 };

@@ -4,7 +4,7 @@
  */
 import { chooseLanguage } from '../commands.ts';
 import { unknownCommandView } from '../conversation.ts';
-import { allowRequest, isGroup, sendView, type Feature } from '../context.ts';
+import { allowRequest, answerCallback, isGroup, sendView, type Feature } from '../context.ts';
 import { readCommand, replyTarget } from '../routing.ts';
 import { BUTTON_EXPIRED } from '../texts.ts';
 
@@ -18,7 +18,7 @@ export const unhandledFeature: Feature = (bot, deps) => {
       return;
     }
     if (ctx.callbackQuery) {
-      await ctx.answerCbQuery(BUTTON_EXPIRED[chooseLanguage(null, ctx.from?.language_code)]);
+      await answerCallback(ctx, deps, BUTTON_EXPIRED[chooseLanguage(null, ctx.from?.language_code)]);
       return;
     }
     deps.logger.debug({ updateId: ctx.update.update_id, type: ctx.updateType }, 'update not handled');
