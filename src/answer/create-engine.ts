@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import type { Language } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline } from '../events/timeline.ts';
-import { parseQuestionDate, questionDateMatches } from '../events/dates.ts';
+import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
 import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
-import { buildEngine, DEFAULT_RANKING, type RankingOptions } from './engine.ts';
-import type { Engine } from './types.ts';
+import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
 
 export interface CreateEngineOptions {
   corpusDir: string;
@@ -18,7 +17,7 @@ export interface CreateEngineOptions {
 }
 
 /** Loads the corpus, loads or trains the intent model, builds the timeline and the engine. */
-export async function createEngine(options: CreateEngineOptions): Promise<Engine> {
+export async function createEngine(options: CreateEngineOptions): Promise<ExplainableEngine> {
   const corpus = loadCorpus(options.corpusDir);
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
   const timelineEvents = buildTimeline(corpus, { matchEntities, entityById });
@@ -38,6 +37,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Engine
       timelineEvents,
       filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
       intentExamples: defaultIntentData().examples,
+      timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
       parseQuestionDate: (question, lang) => {
         const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });
         return date && { label: date.label, matches: (event) => questionDateMatches(date, event) };

@@ -7,9 +7,9 @@ import { SentenceIndex } from '../search/sentence-index.ts';
 import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, type EntityMention, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, coverage, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { abstainLead, answerLead, GENERIC_QUESTION_WORDS, invalidLead, smalltalkLead } from './messages.ts';
-import { readQuestion } from './question.ts';
+import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import { buildIntentProfiles, intentFit, type IntentExampleText } from './intent-profile.ts';
@@ -28,6 +28,8 @@ export interface EngineParts {
   timelineEvents: readonly TimelineEvent[];
   filterTimeline(events: readonly TimelineEvent[], filter: string | null): TimelineEvent[];
   parseQuestionDate(question: string, lang: Language): QuestionDate | null;
+  /** Superlative and ordinal words of a question: the biggest, the first, the background, the latest. */
+  timeFlags(question: string, lang: Language): TimeFlags;
   /** The intent training utterances, from which each intent's marker words are learnt. */
   intentExamples: readonly IntentExampleText[];
 }
@@ -42,16 +44,19 @@ export interface RankingOptions {
   intentWeight: number;
   /** A second or third sentence is quoted when it scores within this margin of the best. */
   companionMargin: number;
+  /** Weight of the date order when a question asks for the first, latest or background events. */
+  timeWeight: number;
   maxCitations: number;
   maxMore: number;
   candidates: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
-  minCoverage: 0.6,
-  lexicalWeight: 0.35,
-  intentWeight: 0.15,
+  minCoverage: 0.5,
+  lexicalWeight: 0.1,
+  intentWeight: 0.2,
   companionMargin: 0.12,
+  timeWeight: 0.15,
   maxCitations: 3,
   maxMore: 4,
   candidates: 30,
@@ -61,11 +66,43 @@ const SMALLTALK_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'help']);
 /** Minimum classifier score to treat a question without topical content as small talk. */
 const SMALLTALK_MIN_SCORE = 0.5;
 
+export interface TimeFlags {
+  biggest: boolean;
+  first: boolean;
+  background: boolean;
+  latest: boolean;
+}
+
+export interface Explanation {
+  question: string;
+  valid: boolean;
+  intent?: IntentName;
+  answerType?: string;
+  units: { kind: string; label: string; weight: number; alternatives?: string[] }[];
+  candidates: { sentenceId: string; coverage: number; score: number; matches: number[] }[];
+}
+
+export interface ExplainableEngine extends Engine {
+  explain(question: string, limit?: number): Promise<Explanation>;
+}
+
 interface RankedSentence {
   evidence: SentenceEvidence;
   coverage: number;
   score: number;
 }
+
+type Analysis =
+  | { valid: false; read: Extract<ReadQuestion, { valid: false }> }
+  | {
+      valid: true;
+      read: Extract<ReadQuestion, { valid: true }>;
+      intent: IntentName;
+      confidence: number;
+      units: QuestionUnit[];
+      topical: boolean;
+      ranked: RankedSentence[];
+    };
 
 function toCitation(sentence: Sentence, article: Article): Citation {
   return {
@@ -80,6 +117,23 @@ function toCitation(sentence: Sentence, article: Article): Citation {
     publisher: article.publisher,
     url: article.url,
   };
+}
+
+/**
+ * Orders dated candidates by time when the question asks for it: "the first time" and "background"
+ * favour earlier events, "the latest" later ones. Only covered candidates are reordered.
+ */
+function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: number): void {
+  const wantsEarly = flags.first || flags.background;
+  if (!wantsEarly && !flags.latest) return;
+  const dated = ranked.filter((r) => r.evidence.events.length > 0);
+  const starts = [...new Set(dated.map((r) => Math.min(...r.evidence.events.map((e) => Date.parse(e.start)))))].sort((a, b) => a - b);
+  if (starts.length < 2) return;
+  for (const r of dated) {
+    const start = Math.min(...r.evidence.events.map((e) => Date.parse(e.start)));
+    const position = starts.indexOf(start) / (starts.length - 1); // 0 earliest, 1 latest
+    r.score += weight * r.coverage * (wantsEarly && !flags.latest ? 1 - position : position);
+  }
 }
 
 function termStatistics(evidence: readonly SentenceEvidence[]): TermStatistics {
@@ -105,7 +159,7 @@ function normalizedWords(text: string): string[] {
  * Builds the engine over a loaded corpus: the sentence index, the evidence table and the
  * per-sentence intents are computed here once, never per question.
  */
-export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: RankingOptions = DEFAULT_RANKING): Promise<Engine> {
+export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: RankingOptions = DEFAULT_RANKING): Promise<ExplainableEngine> {
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
   const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
   const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
@@ -137,17 +191,14 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     more,
   });
 
-  async function ask(raw: string): Promise<Answer> {
+  /** Everything the engine works out about a question before deciding how to answer. */
+  async function analyse(raw: string): Promise<Analysis> {
     const read = readQuestion(raw);
-    if (!read.valid) {
-      return answer({
-        question: read.text, lang: read.lang, intent: 'None', confidence: 0, kind: 'invalid', abstained: false,
-        lead: invalidLead(read.reason, read.lang),
-      });
-    }
+    if (!read.valid) return { valid: false, read };
     const { text, lang } = read;
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
+    const flags = parts.timeFlags(text, lang);
     const { units, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
@@ -160,15 +211,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         glossaryHits: parts.glossaryHits,
       },
     );
-    const base = { question: text, lang, intent, confidence };
     const topical = units.some((unit) => unit.kind === 'entity' || unit.kind === 'term' || unit.kind === 'date');
-
-    if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
-      return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
-    }
-    if (!topical && intent === 'summary') {
-      return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
-    }
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
@@ -188,7 +231,30 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });
     }
+    applyTimeFlags(ranked, flags, ranking.timeWeight);
     ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
+    return { valid: true, read, intent, confidence, units, topical, ranked };
+  }
+
+  async function ask(raw: string): Promise<Answer> {
+    const analysis = await analyse(raw);
+    if (!analysis.valid) {
+      const { read } = analysis;
+      return answer({
+        question: read.text, lang: read.lang, intent: 'None', confidence: 0, kind: 'invalid', abstained: false,
+        lead: invalidLead(read.reason, read.lang),
+      });
+    }
+    const { read, intent, confidence, topical, ranked } = analysis;
+    const { lang } = read;
+    const base = { question: read.text, lang, intent, confidence };
+
+    if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
+      return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
+    }
+    if (!topical && intent === 'summary') {
+      return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
+    }
 
     const best = ranked[0];
     const answerable = (r: RankedSentence): boolean => r.coverage >= ranking.minCoverage;
@@ -210,8 +276,28 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     );
   }
 
+  /** The reasoning behind an answer, for developers: the question's units and the best candidates. */
+  async function explain(raw: string, limit = 5): Promise<Explanation> {
+    const analysis = await analyse(raw);
+    if (!analysis.valid) return { question: analysis.read.text, valid: false, units: [], candidates: [] };
+    return {
+      question: analysis.read.text,
+      valid: true,
+      intent: analysis.intent,
+      answerType: analysis.read.answerType,
+      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives] : undefined })),
+      candidates: analysis.ranked.slice(0, limit).map((r) => ({
+        sentenceId: r.evidence.sentence.id,
+        coverage: Number(r.coverage.toFixed(3)),
+        score: Number(r.score.toFixed(3)),
+        matches: analysis.units.map((u) => unitMatch(u, r.evidence, parts.parentOf)),
+      })),
+    };
+  }
+
   return {
     ask,
+    explain,
     cite: (refs) => refs.flatMap((ref) => cite(ref) ?? []),
     summary,
     timeline: (filter, lang = 'ar'): Timeline => {

@@ -148,13 +148,26 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
   }
 }
 
-/** Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are none). */
+/** How much of its coverage a sentence keeps when it cannot supply the kind of answer asked for. */
+export const ANSWER_TYPE_GATE = 0.6;
+
+/**
+ * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are
+ * none). A sentence with no number cannot say "how many", one with no actor cannot say "who":
+ * missing the expected answer type scales the whole coverage down, not just one unit's share.
+ */
 export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
   let total = 0;
   let covered = 0;
+  let gate = 1;
   for (const unit of units) {
+    const match = unitMatch(unit, evidence, parentOf);
+    if (unit.kind === 'answer-type') {
+      if (match === 0) gate = ANSWER_TYPE_GATE;
+      continue;
+    }
     total += unit.weight;
-    covered += unit.weight * unitMatch(unit, evidence, parentOf);
+    covered += unit.weight * match;
   }
-  return total === 0 ? 1 : covered / total;
+  return total === 0 ? gate : (covered / total) * gate;
 }

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       corpus: { type: 'string', default: process.env.CORPUS_DIR ?? 'corpus' },
       'data-dir': { type: 'string', default: process.env.DATA_DIR ?? 'data' },
     },
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   if (question.trim() === '') {
     process.stderr.write('usage: npm run ask -- [--json] "question"   |   npm run ask -- --jsonl < questions.txt\n');
     process.exitCode = 2;
+    return;
+  }
+  if (values.explain) {
+    process.stdout.write(`${JSON.stringify(await engine.explain(question), null, 2)}\n`);
     return;
   }
   const answer = await engine.ask(question);
