@@ -41,7 +41,7 @@ export interface SentenceIndexOptions {
    * long, and normalising by length hands the win to short sentences sharing one word.
    */
   b?: number;
-  /** Field weights. */
+  /** Field weights, each > 0 (defaults: text 1, english 1, grams 0.15). */
   fieldBoosts?: Partial<Record<Field, number>>;
 }
 
@@ -67,7 +67,7 @@ export class SentenceIndexLoadError extends Error {
   override readonly name = 'SentenceIndexLoadError';
 }
 
-type Field = 'text' | 'english' | 'grams';
+export type Field = 'text' | 'english' | 'grams';
 const WORD_FIELDS: readonly Field[] = ['text', 'english'];
 const DEFAULT_FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, english: 1, grams: 0.15 };
 const DEFAULT_K1 = 0.5;
@@ -153,6 +153,10 @@ export class SentenceIndex {
   static build(docs: readonly SentenceDoc[], options: SentenceIndexOptions = {}): SentenceIndex {
     ensureRegistered();
     const boosts = { ...DEFAULT_FIELD_BOOSTS, ...options.fieldBoosts };
+    for (const [field, boost] of Object.entries(boosts)) {
+      // lunr reads a zero boost as "no boost" (1), so a zero would silently mean the opposite.
+      if (!(boost > 0)) throw new RangeError(`field boost for "${field}" must be > 0, got ${boost}`);
+    }
     const index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();

@@ -1,7 +1,8 @@
 /**
  * Stopword lists, stored already normalised (see normalizeArabic) so lookups need no further work.
  * Arabic covers MSA function words, question words and common Levantine function words; the
- * question words are dropped for retrieval only — question typing happens elsewhere.
+ * question words are dropped for retrieval only — question typing happens elsewhere. English is
+ * lunr's list plus question fillers (many, much, tell, please) and the transliterated article al-/el-.
  */
 import { normalizeArabic } from './arabic.ts';
 
@@ -24,6 +25,7 @@ either else ever every for from get got had has have he her hers him his how how
 likely may me might most must my neither no nor not of off often on only or other our own rather said say says she should since so
 some than that the their them then there these they this tis to too twas us wants was we were what when where which while who whom
 why will with would yet you your yours
+many much does done doing tell know please about al el
 `;
 
 function toSet(raw: string, normalise: (word: string) => string): ReadonlySet<string> {
@@ -39,7 +41,7 @@ export function isArabicStopword(normalisedToken: string): boolean {
   return arabic.has(normalisedToken);
 }
 
-/** True when a lowercased English token is a function word (lunr's list). */
+/** True when a lowercased English token is a function word. */
 export function isEnglishStopword(lowercasedToken: string): boolean {
   english ??= toSet(ENGLISH_STOPWORDS_RAW, (w) => w.toLowerCase());
   return english.has(lowercasedToken);

@@ -133,3 +133,23 @@ describe('SentenceIndex on hostile input', () => {
     expect(SentenceIndex.build([]).search('قسد')).toEqual([]);
   });
 });
+
+describe('SentenceIndex options', () => {
+  it('rejects field boosts that lunr would misread', () => {
+    expect(() => SentenceIndex.build(SEED_DOCS, { fieldBoosts: { grams: 0 } })).toThrow(RangeError);
+    expect(() => SentenceIndex.build(SEED_DOCS, { fieldBoosts: { english: -1 } })).toThrow(RangeError);
+  });
+
+  it('uses BM25 settings: with length normalisation a short sentence sharing one word moves up', () => {
+    const docs = [
+      { ref: 1, text: 'سيطرت قوات أسايش على شارع السلام ومقر الدفاع الوطني واستولت على الأسلحة والذخائر في المقر' },
+      { ref: 2, text: 'شارع طويل' },
+    ];
+    const question = 'شارع السلام';
+    expect(SentenceIndex.build(docs).search(question)[0]?.ref).toBe(1);
+    const flat = SentenceIndex.build(docs).search('شارع');
+    const normalised = SentenceIndex.build(docs, { b: 1, k1: 1.2 }).search('شارع');
+    expect(flat[0]?.ref).toBe(1); // b = 0: equal scores, the earlier ref wins the tie
+    expect(normalised[0]?.ref).toBe(2);
+  });
+});
