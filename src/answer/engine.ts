@@ -12,7 +12,7 @@ import { abstainLead, answerLead, GENERIC_QUESTION_WORDS, invalidLead, smalltalk
 import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
-import { buildIntentProfiles, intentFit, type IntentExampleText } from './intent-profile.ts';
+import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
@@ -38,6 +38,12 @@ export interface EngineParts {
 export interface RankingOptions {
   /** Least coverage of the question's units for a sentence to be quoted. */
   minCoverage: number;
+  /**
+   * Extra coverage required when the classifier also calls the question out of scope. The
+   * classifier never decides alone (it scores "tell me a joke" 1.0 for a known intent), but
+   * when it agrees that a question looks off-topic, weak evidence is not enough.
+   */
+  outOfScopeMargin: number;
   /** Weight of the normalised BM25 score next to coverage. */
   lexicalWeight: number;
   /** Bonus when the sentence uses the marker words of the question's intent. */
@@ -53,6 +59,7 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
+  outOfScopeMargin: 0.15,
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
@@ -123,16 +130,20 @@ function toCitation(sentence: Sentence, article: Article): Citation {
  * Orders dated candidates by time when the question asks for it: "the first time" and "background"
  * favour earlier events, "the latest" later ones. Only covered candidates are reordered.
  */
-function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: number): void {
-  const wantsEarly = flags.first || flags.background;
-  if (!wantsEarly && !flags.latest) return;
+function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: number, present: number): void {
+  if (!flags.first && !flags.background && !flags.latest) return;
   const dated = ranked.filter((r) => r.evidence.events.length > 0);
-  const starts = [...new Set(dated.map((r) => Math.min(...r.evidence.events.map((e) => Date.parse(e.start)))))].sort((a, b) => a - b);
-  if (starts.length < 2) return;
+  const startOf = (r: RankedSentence): number => Math.min(...r.evidence.events.map((e) => Date.parse(e.start)));
+  const starts = [...new Set(dated.map(startOf))].sort((a, b) => a - b);
   for (const r of dated) {
-    const start = Math.min(...r.evidence.events.map((e) => Date.parse(e.start)));
-    const position = starts.indexOf(start) / (starts.length - 1); // 0 earliest, 1 latest
-    r.score += weight * r.coverage * (wantsEarly && !flags.latest ? 1 - position : position);
+    const start = startOf(r);
+    const position = starts.length > 1 ? starts.indexOf(start) / (starts.length - 1) : 0.5; // 0 earliest, 1 latest
+    let bonus = 0;
+    if (flags.first) bonus = 1 - position;
+    else if (flags.latest) bonus = position;
+    // Background is whatever happened before the present story, not only the oldest of it.
+    if (flags.background && start < present) bonus = Math.max(bonus, 0.7);
+    r.score += weight * r.coverage * bonus;
   }
 }
 
@@ -164,6 +175,9 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
   const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
   const stats = termStatistics(evidence);
+  // The present story starts a week before the newest article: earlier events are its background.
+  const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
+  const presentStarts = Date.parse(newest) - 7 * 86_400_000;
   const withoutEntities = (text: string): string => {
     let rest = text;
     for (const m of [...parts.matchEntities(text)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
@@ -222,16 +236,18 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const pool = new Set(hits.map((hit) => hit.ref));
     if (date || entities.length > 0) for (const item of evidence) pool.add(item.sentence.ref);
 
+    const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
+    const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     for (const ref of pool) {
       const item = evidence[ref];
       if (!item) continue;
       const covered = coverage(units, item, parts.parentOf);
-      const fit = intentFit(intentProfiles.get(intent), item.terms);
+      const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });
     }
-    applyTimeFlags(ranked, flags, ranking.timeWeight);
+    applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
     return { valid: true, read, intent, confidence, units, topical, ranked };
   }
@@ -257,7 +273,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     }
 
     const best = ranked[0];
-    const answerable = (r: RankedSentence): boolean => r.coverage >= ranking.minCoverage;
+    const required = ranking.minCoverage + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
+    const answerable = (r: RankedSentence): boolean => r.coverage >= required;
     if (!topical || !best || !answerable(best)) {
       return answer({ ...base, kind: 'abstain', abstained: true, lead: abstainLead(lang) });
     }
@@ -285,7 +302,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       valid: true,
       intent: analysis.intent,
       answerType: analysis.read.answerType,
-      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives] : undefined })),
+      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.fuzzy].map((t) => `${t}?`)] : undefined })),
       candidates: analysis.ranked.slice(0, limit).map((r) => ({
         sentenceId: r.evidence.sentence.id,
         coverage: Number(r.coverage.toFixed(3)),

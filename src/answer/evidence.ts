@@ -33,6 +33,10 @@ export interface SentenceEvidence {
   actorMentioned: boolean;
   placeMentioned: boolean;
   hasNumber: boolean;
+  /** Says when: a dated event, or a time expression such as منذ بداية الثورة. */
+  hasTime: boolean;
+  /** Analysed terms by position, with the entity ids mentioned at each position, for proximity. */
+  positions: readonly { terms: readonly string[]; entities: readonly string[] }[];
   /** Dated events this sentence is cited for. */
   events: readonly TimelineEvent[];
 }
@@ -49,6 +53,13 @@ const NUMBER_WORDS = new Set([
   'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
   'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث',
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'half', 'dozens', 'hundreds',
+  // Durations answer "how long" (كم استمرت): بعد أيام.
+  'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
+]);
+// Time expressions other than calendar dates, which answer "since when" (منذ بداية الثورة, مؤخرا).
+const TIME_WORDS = new Set([
+  'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
+  'since', 'recently', 'ago', 'then', 'when', 'beginning', 'start', 'today', 'yesterday', 'earlier', 'later',
 ]);
 const DUAL = /^[\p{Script=Arabic}]{3,}(تين|تان)$/u;
 
@@ -62,6 +73,24 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
 
 function mentionsNumber(words: readonly string[]): boolean {
   return words.some((w) => /\d/.test(w) || NUMBER_WORDS.has(w) || DUAL.test(w));
+}
+
+/** Each word of a text with its analysed terms and skeletons, and the entities whose mention covers it. */
+function tokenPositions(
+  text: string,
+  mentions: readonly EntityMention[],
+  analyze: (text: string) => string[],
+): { terms: string[]; entities: string[] }[] {
+  const positions: { terms: string[]; entities: string[] }[] = [];
+  let offset = 0;
+  for (const word of tokenize(text)) {
+    const start = text.indexOf(word, offset);
+    const at = start >= 0 ? start : offset;
+    offset = at + word.length;
+    const entities = mentions.filter((m) => m.start < at + word.length && m.end > at).map((m) => m.id);
+    positions.push({ terms: [...analyze(word), ...skeletons(word)], entities });
+  }
+  return positions;
 }
 
 /** Builds the evidence table for every sentence of the corpus, once at start. */
@@ -90,6 +119,7 @@ export function buildEvidence(
     const terms = new Set(deps.analyze(sentence.text));
     if (sentence.english) for (const term of deps.analyze(sentence.english)) terms.add(term);
     for (const word of tokenize(sentence.text)) for (const form of skeletons(word)) terms.add(form);
+    const positions = tokenPositions(sentence.text, mentions, deps.analyze);
     const contextEntities = new Set(entities);
     if (previous?.articleId === sentence.articleId && sentence.number > 1) {
       for (const id of previous.entities) contextEntities.add(id);
@@ -103,6 +133,8 @@ export function buildEvidence(
       actorMentioned: mentions.some((m) => m.kind === 'actor'),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
       hasNumber: mentionsNumber([...words(sentence.text), ...(sentence.english ? words(sentence.english) : [])]),
+      hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
+      positions,
       events: eventsBySentence.get(sentence.id) ?? [],
     });
     previous = { articleId: sentence.articleId, entities };
@@ -112,7 +144,7 @@ export function buildEvidence(
 
 /** One piece of a question that the answer must cover. */
 export type QuestionUnit =
-  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; weight: number }
+  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; fuzzy: ReadonlySet<string>; weight: number }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
   | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
@@ -122,6 +154,8 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
   switch (unit.kind) {
     case 'term':
       for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
+      // Skeletons, typos and shared stems are likely but not certain matches (مدني / مدينة).
+      for (const term of unit.fuzzy) if (evidence.terms.has(term)) return FUZZY_CREDIT;
       return 0;
     case 'entity': {
       if (evidence.entities.has(unit.entityId)) return evidence.landmarkOnly.has(unit.entityId) && !unit.landmark ? 0.8 : 1;
@@ -139,7 +173,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
         case 'actor': return evidence.actorMentioned ? 1 : 0;
         case 'place': return evidence.placeMentioned ? 1 : 0;
         case 'number': return evidence.hasNumber ? 1 : 0;
-        case 'date': return evidence.events.length > 0 ? 1 : 0;
+        case 'date': return evidence.hasTime ? 1 : 0;
         case 'other': return 1;
       }
       return 0;
@@ -147,6 +181,9 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       return evidence.events.some((event) => unit.matches(event)) ? 1 : 0;
   }
 }
+
+/** Credit for a match through a word's skeleton, a typo or a shared stem rather than the word itself. */
+export const FUZZY_CREDIT = 0.75;
 
 /** How much of its coverage a sentence keeps when it cannot supply the kind of answer asked for. */
 export const ANSWER_TYPE_GATE = 0.6;

@@ -67,3 +67,29 @@ export function intentFit(profile: ReadonlySet<string> | undefined, terms: Reado
   for (const term of profile) if (terms.has(term)) shared += 1;
   return Math.min(1, shared / 2);
 }
+
+/** Words either side of an entity mention that count as being about it. */
+export const PROXIMITY_WINDOW = 2;
+
+/**
+ * Whether the intent's marker words stand right next to one of the entities asked about: "who are
+ * the Asayish?" is answered by "الأسايش التابعة لقسد", not by a sentence that mentions the
+ * Asayish in one clause and someone's affiliation in another.
+ */
+export function intentFitNear(
+  profile: ReadonlySet<string> | undefined,
+  positions: readonly { terms: readonly string[]; entities: readonly string[] }[],
+  entityIds: ReadonlySet<string>,
+): number {
+  if (!profile || entityIds.size === 0) return 0;
+  for (let i = 0; i < positions.length; i += 1) {
+    if (!positions[i]?.entities.some((id) => entityIds.has(id))) continue;
+    const from = Math.max(0, i - PROXIMITY_WINDOW);
+    const to = Math.min(positions.length - 1, i + PROXIMITY_WINDOW);
+    for (let j = from; j <= to; j += 1) {
+      const position = positions[j];
+      if (position && position.entities.length === 0 && position.terms.some((t) => profile.has(t))) return 1;
+    }
+  }
+  return 0;
+}

@@ -114,9 +114,9 @@ export function questionUnits(
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
-  const addTermUnit = (label: string, alternatives: Set<string>): void => {
-    const frequencies = [...alternatives].map((t) => stats.documentFrequency.get(t) ?? 0);
-    units.push({ kind: 'term', label, alternatives, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
+  const addTermUnit = (label: string, alternatives: Set<string>, fuzzy: Set<string> = new Set()): void => {
+    const frequencies = [...alternatives, ...fuzzy].map((t) => stats.documentFrequency.get(t) ?? 0);
+    units.push({ kind: 'term', label, alternatives, fuzzy, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
   };
   // A glossary phrase ("leave their homes", "شو عم يصير") is one unit: its words mean something together.
   const phraseWords = new Set<string>();
@@ -127,6 +127,8 @@ export function questionUnits(
     expansion.push(...hit.terms);
     const own = deps.analyzeWithSurface(hit.key).map((t) => t.term);
     for (const term of own) seenTerms.add(term);
+    // "what's going on" asks nothing specific: it still widens the search, but need not be covered.
+    if (own.every((term) => stats.genericTerms.has(term))) continue;
     addTermUnit(hit.key, new Set([...own, ...hit.terms]));
   }
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
@@ -136,14 +138,25 @@ export function questionUnits(
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
     seenTerms.add(term);
-    const alternatives = new Set([term, ...extra, ...skeletons(surface)]);
-    for (const alternative of [...alternatives]) {
-      const known = stats.documentFrequency.has(alternative);
-      for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) alternatives.add(near);
+    // An unknown word one typo away from an entity's name is that entity (حكلو, الاسياش).
+    if (!stats.documentFrequency.has(term)) {
+      const corrected = nearTerms(term, stats.documentFrequency.keys(), false).flatMap((near) => deps.matchEntities(near));
+      const entity = corrected[0];
+      if (entity && !seenEntities.has(entity.id)) {
+        seenEntities.add(entity.id);
+        const weight = 1.3 * idf(stats.entityFrequency.get(entity.id) ?? 0, stats.sentenceCount);
+        units.push({ kind: 'entity', label: surface, entityId: entity.id, entityKind: entity.kind, weight, landmark: false });
+        continue;
+      }
     }
-    const frequencies = [...alternatives].map((t) => stats.documentFrequency.get(t) ?? 0);
-    const weight = idf(Math.max(0, ...frequencies), stats.sentenceCount);
-    units.push({ kind: 'term', label: surface, alternatives, weight });
+    const alternatives = new Set([term, ...extra]);
+    const fuzzy = new Set(skeletons(surface));
+    for (const alternative of alternatives) {
+      const known = stats.documentFrequency.has(alternative);
+      for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
+    }
+    for (const exact of alternatives) fuzzy.delete(exact);
+    addTermUnit(surface, alternatives, fuzzy);
   }
 
   if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
