@@ -51,8 +51,8 @@ export interface EvidenceDeps {
 // Arabic number words (normalised) and feminine duals such as مرتين / قنبلتين.
 const NUMBER_WORDS = new Set([
   'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
-  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث',
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'half', 'dozens', 'hundreds',
+  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'dozens', 'hundreds',
   // Durations answer "how long" (كم استمرت): بعد أيام.
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
@@ -144,7 +144,7 @@ export function buildEvidence(
 
 /** One piece of a question that the answer must cover. */
 export type QuestionUnit =
-  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; fuzzy: ReadonlySet<string>; weight: number }
+  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; fuzzy: ReadonlySet<string>; weight: number; focus?: boolean }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
   | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
@@ -203,6 +203,8 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
       if (match === 0) gate = ANSWER_TYPE_GATE;
       continue;
     }
+    // The question's focus (the name, the commander, the civilians asked about) cannot be left out.
+    if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
     total += unit.weight;
     covered += unit.weight * match;
   }

@@ -31,6 +31,7 @@ export interface TermStatistics {
   genericTerms: ReadonlySet<string>;
 }
 
+const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
 
 /** Rarity weight: rare terms matter more; a term found nowhere weighs most. */
@@ -98,6 +99,10 @@ export function questionUnits(
   deps: UnitDeps,
 ): { units: QuestionUnit[]; entities: EntityMention[]; expansion: string[] } {
   const units: QuestionUnit[] = [];
+  const position = (label: string): number => {
+    const at = question.text.indexOf(label);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
   const mentions = deps.matchEntities(question.text);
   const entityWords = new Set<string>();
   const seenEntities = new Set<string>();
@@ -157,6 +162,15 @@ export function questionUnits(
     }
     for (const exact of alternatives) fuzzy.delete(exact);
     addTermUnit(surface, alternatives, fuzzy);
+  }
+
+  // The focus is the first content word the question asks about, in reading order. When the
+  // articles never mention it in any form (a name, a commander, the weather), nothing can answer.
+  // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
+  const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
+  if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
+    const mentioned = [...firstTerm.alternatives, ...firstTerm.fuzzy].some((t) => stats.documentFrequency.has(t));
+    if (!mentioned) firstTerm.focus = true;
   }
 
   if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
