@@ -44,6 +44,8 @@ export interface RankingOptions {
    * when it agrees that a question looks off-topic, weak evidence is not enough.
    */
   outOfScopeMargin: number;
+  /** Weight of coverage in the ranking score (the other weights are relative to it). */
+  coverageWeight: number;
   /** Weight of the normalised BM25 score next to coverage. */
   lexicalWeight: number;
   /** Bonus when the sentence uses the marker words of the question's intent. */
@@ -60,6 +62,7 @@ export interface RankingOptions {
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
   outOfScopeMargin: 0.15,
+  coverageWeight: 1.5,
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
@@ -225,7 +228,12 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         glossaryHits: parts.glossaryHits,
       },
     );
-    const topical = units.some((unit) => unit.kind === 'entity' || unit.kind === 'term' || unit.kind === 'date');
+    // Topical: the question names something the articles know about (an entity, a date, a word
+    // they use). "hello" or "tell me a joke" is not, whatever else it contains.
+    const known = (t: string): boolean => stats.documentFrequency.has(t);
+    const topical = units.some(
+      (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && ([...unit.alternatives].some(known) || [...unit.fuzzy].some(known))),
+    );
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
@@ -244,7 +252,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       if (!item) continue;
       const covered = coverage(units, item, parts.parentOf);
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
-      const score = covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
+      const score = ranking.coverageWeight * covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);

@@ -186,7 +186,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
 export const FUZZY_CREDIT = 0.75;
 
 /** How much of its coverage a sentence keeps when it cannot supply the kind of answer asked for. */
-export const ANSWER_TYPE_GATE = 0.6;
+export const ANSWER_TYPE_GATE = 0.5;
 
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are

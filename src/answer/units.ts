@@ -39,14 +39,18 @@ export function idf(frequency: number, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + frequency));
 }
 
+/** True when b is a with two neighbouring letters swapped (حكلو / حلكو): a typo even in short words. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const [first, second] = diff;
+  return diff.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first];
+}
+
 /** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
 function levenshteinAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length === b.length) {
-    const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-    const [first, second] = diff;
-    if (diff.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first]) return true;
-  }
+  if (isSwap(a, b)) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   let j = 0;
@@ -82,7 +86,7 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
     const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
     const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 3;
     // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
-    const typo = !known && term.length >= 5 && levenshteinAtMostOne(term, other);
+    const typo = !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && isSwap(term, other)));
     if (sameStem || typo) near.push(other);
   }
   return near;
