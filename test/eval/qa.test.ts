@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { loadQaSet, runQaSet, scoreQa, type QaScores } from '../../src/eval/qa-eval.ts';
 import { sharedEngine } from '../helpers/engine.ts';
 
-// Floors a little under what the engine measures on this set (see `npm run bench`), so a
+// Floors a little under what the engine measures on this set (measured: Arabic 0.856, English
+// 0.971, unanswerable abstained 0.875, answerable abstained 0.040; see `npm run bench`), so a
 // regression fails while noise in one question does not.
-const FLOORS = { arabicTop1: 0.85, englishTop1: 0.8, unanswerableAbstained: 0.85, answerableWronglyAbstainedAtMost: 0.08 };
+const FLOORS = { arabicTop1: 0.82, englishTop1: 0.92, unanswerableAbstained: 0.84, answerableWronglyAbstainedAtMost: 0.07 };
 
 let scores: QaScores;
 beforeAll(async () => {
