@@ -1,10 +1,11 @@
 /** The typed values the answering engine returns. Adapters (bot, console, CLI) only format these. */
 import type { Article, Language } from '../corpus/article.ts';
+import type { TimelineEvent } from '../events/types.ts';
+import type { IntentName } from '../nlu/intent-names.ts';
 
-export type IntentName =
-  | 'control' | 'fighting' | 'displacement' | 'ceasefire' | 'reinforcements' | 'incidents'
-  | 'casualties' | 'background' | 'actor' | 'russia' | 'summary' | 'timeline'
-  | 'greeting' | 'help' | 'thanks' | 'out_of_scope' | 'None';
+export type { DatePrecision, EventCitation, TimelineEvent } from '../events/types.ts';
+export type { IntentName } from '../nlu/intent-names.ts';
+
 
 export interface Citation {
   articleId: string;
@@ -41,29 +42,6 @@ export interface Answer {
   citations: Citation[];
   /** Next-best cited sentences, for a "more" button. */
   more: Citation[];
-}
-
-export type DatePrecision = 'day' | 'month' | 'year' | 'approximate';
-
-export interface EventCitation {
-  articleId: string;
-  sentenceId: string;
-  text: string;
-}
-
-export interface TimelineEvent {
-  /** `2021-04-23`, `2018-09`, `2016`, or a range `2021-04-09/2021-04-11` for approximate dates. */
-  date: string;
-  precision: DatePrecision;
-  /** First and last day the date can mean, ISO `YYYY-MM-DD`, for sorting and filtering. */
-  start: string;
-  end: string;
-  summary: string;
-  summaryEn: string;
-  /** Entity ids from the lexicon. */
-  actors: string[];
-  places: string[];
-  citations: EventCitation[];
 }
 
 export interface Timeline {

@@ -2,7 +2,7 @@
  * ISO calendar arithmetic on `YYYY-MM-DD` strings (proleptic Gregorian, UTC, no time zones), and the
  * `TimelineEvent.date` notation.
  */
-import type { DatePrecision } from '../answer/types.ts';
+import type { DatePrecision } from './types.ts';
 
 export class InvalidDateError extends Error {
   constructor(readonly value: string) {

@@ -41,7 +41,7 @@
  * - "بعد أكثر من أسبوع من تصاعد التوتر" (من + a process, not an event noun) is a *duration*: it says how
  *   long the tension had lasted, and is marked `relation.duration` (the timeline makes no event of it).
  */
-import type { DatePrecision } from '../answer/types.ts';
+import type { DatePrecision } from './types.ts';
 import type { Language } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import {

@@ -24,7 +24,7 @@
  *   place, or the most specific places of one equal or contain (through the lexicon's parents) those of
  *   the other. Merged events keep every citation and the first article's summary.
  */
-import type { DatePrecision, EventCitation, TimelineEvent } from '../answer/types.ts';
+import type { DatePrecision, EventCitation, TimelineEvent } from './types.ts';
 import type { Article, Corpus, Sentence } from '../corpus/article.ts';
 import { entityById as lexiconEntityById } from '../nlu/entities.ts';
 import { analyze } from '../text/analyze.ts';

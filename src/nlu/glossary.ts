@@ -2,13 +2,13 @@
  * Query expansion: English content words and colloquial Arabic mapped to the Arabic terms the
  * articles use, so English and dialect questions can match Arabic sentences. Data: intents/glossary.json.
  */
-import { createRequire } from 'node:module';
 import type { Language } from '../corpus/article.ts';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import glossaryData from '../../intents/glossary.json' with { type: 'json' };
 import { defaultEntityLexicon, type EntityLexicon } from './entities.ts';
+import { stemEnglish } from '../text/english.ts';
 
 export interface GlossaryData {
   /** English words or phrases -> Arabic terms as written in the articles. */
@@ -37,20 +37,6 @@ export interface Glossary {
   expand(text: string, lang: Language): string[];
 }
 
-interface WordStemmer {
-  stemWord(word: string): string;
-}
-let englishStemmer: WordStemmer | undefined;
-
-/** Porter2 from @nlpjs/lang-en-min: the stemmer `analyze` uses for English, created on first use. */
-function stemEnglish(word: string): string {
-  if (!englishStemmer) {
-    const require = createRequire(import.meta.url);
-    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => WordStemmer };
-    englishStemmer = new StemmerEn();
-  }
-  return englishStemmer.stemWord(word);
-}
 
 const ARABIC = /\p{Script=Arabic}/u;
 const LATIN = /\p{Script=Latin}/u;

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Language } from '../corpus/article.ts';
-import type { IntentName } from '../answer/types.ts';
+import type { IntentName } from './intent-names.ts';
 import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { detectLanguage } from '../text/language.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -33,6 +33,7 @@ import russia from '../../intents/train/russia.json' with { type: 'json' };
 import summary from '../../intents/train/summary.json' with { type: 'json' };
 import thanks from '../../intents/train/thanks.json' with { type: 'json' };
 import timeline from '../../intents/train/timeline.json' with { type: 'json' };
+import { stemEnglish } from '../text/english.ts';
 
 /** The intents the classifier is trained on ('None' is only ever an output). */
 export const TRAINED_INTENTS = [
@@ -156,19 +157,6 @@ function loadNlpjs(): NlpjsModules {
   return nlpjs;
 }
 
-interface WordStemmer {
-  stemWord(word: string): string;
-}
-let englishStemmer: WordStemmer | undefined;
-
-function stemEnglish(word: string): string {
-  if (!englishStemmer) {
-    const require = createRequire(import.meta.url);
-    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => WordStemmer };
-    englishStemmer = new StemmerEn();
-  }
-  return englishStemmer.stemWord(word);
-}
 
 const ARABIC = /\p{Script=Arabic}/u;
 

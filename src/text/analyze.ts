@@ -1,10 +1,10 @@
 /**
  * The one analysis pipeline used for corpus sentences and for questions alike.
  */
-import { createRequire } from 'node:module';
 import { normalizeArabic, stemArabic, stripClitics } from './arabic.ts';
 import { isArabicStopword, isEnglishStopword } from './stopwords.ts';
 import { tokenize } from './tokenize.ts';
+import { stemEnglish } from './english.ts';
 
 /** One analysed word: its surface form in the text and the index term it became. */
 export interface AnalyzedToken {
@@ -17,20 +17,6 @@ const HAS_LATIN = /\p{Script=Latin}/u;
 /** Single-letter proclitics that may hide a function word behind them (وهو، فهذا، بذلك). */
 const SINGLE_PROCLITIC = /^[وفبكل]/;
 
-interface WordStemmer {
-  stemWord(word: string): string;
-}
-let englishStemmer: WordStemmer | undefined;
-
-/** Snowball (Porter2) English stemmer from @nlpjs/lang-en-min, created on first use. */
-function stemEnglish(word: string): string {
-  if (!englishStemmer) {
-    const require = createRequire(import.meta.url);
-    const { StemmerEn } = require('@nlpjs/lang-en-min') as { StemmerEn: new () => WordStemmer };
-    englishStemmer = new StemmerEn();
-  }
-  return englishStemmer.stemWord(word);
-}
 
 function isArabicFunctionWord(normalised: string): boolean {
   if (isArabicStopword(normalised)) return true;
