@@ -11,10 +11,14 @@ const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
 const SUFFIXES = ['تهما', 'اتها', 'اتهم', 'تها', 'تهم', 'تين', 'تان', 'ات', 'ان', 'ين', 'ون', 'وا', 'ها', 'هم', 'نا', 'ته', 'يه', 'ه', 'ي', 'ت'];
 const MIN_SKELETON = 3;
 
+// Endings only nouns take: a word with one of them does not start with a verb prefix (يدويتين).
+const NOUN_SUFFIXES = new Set(['اتها', 'اتهم', 'تين', 'تان', 'ات', 'ين', 'ه', 'يه']);
+
 function skeletonOf(form: string, isNoun: boolean): string | null {
   for (const suffix of SUFFIXES) {
     if (form.endsWith(suffix) && form.length - suffix.length >= MIN_SKELETON) {
       form = form.slice(0, -suffix.length);
+      if (NOUN_SUFFIXES.has(suffix)) isNoun = true;
       break;
     }
   }

@@ -54,7 +54,11 @@ export function summarize(
     }
     score /= Math.sqrt(Math.max(1, item.terms.size));
     const issued = published.get(item.sentence.articleId) ?? newest;
-    const background = item.events.length > 0 && item.events.every((event) => daysBetween(event.end, issued) > backgroundDays);
+    // Today's news first: sentences tied to an event of the last week, then undated context,
+    // then the background of earlier years.
+    const recentEvent = item.events.some((event) => daysBetween(event.end, issued) <= backgroundDays);
+    const background = item.events.length > 0 && !recentEvent;
+    if (recentEvent) score *= 1.5;
     if (background) score *= 0.3;
     if (item.sentence.number === 1) score *= 1.5; // the lead paragraph states the news
     centrality.set(item.sentence.ref, score);

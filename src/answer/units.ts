@@ -39,6 +39,20 @@ export function idf(frequency: number, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + frequency));
 }
 
+// Letters that share a shape and differ only by their dots: the commonest Arabic misspelling
+// (the article's own تنقيذ for تنفيذ, شارغ for شارع, نزوج for نزوح).
+const DOT_CLASSES = ['بتثني', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق'];
+const dotClass = new Map([...DOT_CLASSES.entries()].flatMap(([i, letters]) => [...letters].map((l) => [l, i] as const)));
+
+/** True when a and b differ in one letter only, and only by its dots. */
+function isDotSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  if (diff.length !== 1 || diff[0] === undefined) return false;
+  const x = dotClass.get(a[diff[0]] ?? '');
+  return x !== undefined && x === dotClass.get(b[diff[0]] ?? '');
+}
+
 /** True when b is a with two neighbouring letters swapped (حكلو / حلكو): a typo even in short words. */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -86,7 +100,8 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
     const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
     const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 3;
     // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
-    const typo = !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && isSwap(term, other)));
+    const typo =
+      !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && (isSwap(term, other) || isDotSlip(term, other))));
     if (sameStem || typo) near.push(other);
   }
   return near;
