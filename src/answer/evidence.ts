@@ -203,8 +203,10 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
       if (match === 0) gate = ANSWER_TYPE_GATE;
       continue;
     }
-    // The question's focus (the name, the commander, the civilians asked about) cannot be left out.
+    // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
+    // nor its date, when the sentence is dated otherwise.
     if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
+    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
     total += unit.weight;
     covered += unit.weight * match;
   }
