@@ -22,8 +22,8 @@ async function main(): Promise<void> {
 
   if (values.jsonl) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    // One output line per input line, empty ones included, so answers line up with questions.
     for await (const line of lines) {
-      if (line.trim() === '') continue;
       process.stdout.write(`${JSON.stringify(answerToJson(await engine.ask(line)))}\n`);
     }
     return;
