@@ -98,7 +98,7 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
   for (const other of vocabulary) {
     if (other === term || other.length < 3 || other.startsWith('~')) continue;
     const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
-    const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 3;
+    const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 4;
     // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
     const typo =
       !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && (isSwap(term, other) || isDotSlip(term, other))));
