@@ -66,7 +66,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
-  timeWeight: 0.15,
+  timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
   candidates: 30,
@@ -112,6 +112,7 @@ type Analysis =
       units: QuestionUnit[];
       topical: boolean;
       ranked: RankedSentence[];
+      latest: boolean;
     };
 
 function toCitation(sentence: Sentence, article: Article): Citation {
@@ -257,7 +258,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
-    return { valid: true, read, intent, confidence, units, topical, ranked };
+    return { valid: true, read, intent, confidence, units, topical, ranked, latest: flags.latest };
   }
 
   async function ask(raw: string): Promise<Answer> {
@@ -276,7 +277,9 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
     }
-    if (!topical && intent === 'summary') {
+    // "What's the latest?", "what is going on?": nothing specific asked about the news, so the news it is.
+    const asksForNews = intent === 'summary' || intent === 'fighting' || (intent === 'timeline' && analysis.latest);
+    if (!topical && asksForNews) {
       return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
     }
 

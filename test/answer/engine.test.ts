@@ -93,3 +93,42 @@ describe('engine views', () => {
     expect(engine.sources().map((a) => a.id)).toEqual([SEED_ID]);
   });
 });
+
+describe('date-aware answers', () => {
+  const firstSentence = async (question: string): Promise<string | undefined> => (await engine.ask(question)).citations[0]?.sentenceId;
+
+  it.each([
+    ['what happened in 2018?', 13],
+    ['شو صار بأيلول 2018؟', 13],
+    ['ماذا حدث في تموز 2016؟', 14],
+    ['ماذا حدث في تموز؟', 14],
+    ['What happened on 23 April?', 6],
+    ['ماذا حدث في 17 نيسان؟', 8],
+    ['what happened on April 20?', 7],
+  ])('answers %j from the event of that date', async (question, sentence) => {
+    expect(await firstSentence(question)).toBe(`${SEED_ID}#${sentence}`);
+  });
+
+  it('answers "the first time" with the earliest event, in both languages', async () => {
+    expect(await firstSentence('when was the first clash between them?')).toBe(`${SEED_ID}#14`);
+    expect(await firstSentence('متى كانت أول مرة اشتبك فيها الطرفان؟')).toBe(`${SEED_ID}#14`);
+  });
+
+  it('answers background questions with events before the current fighting', async () => {
+    const answer = await engine.ask('ما خلفية هذه الاشتباكات؟');
+    expect(answer.kind).toBe('answer');
+    const dated = answer.citations.map((c) => c.sentenceNumber);
+    expect(dated.some((n) => [8, 11, 13, 14].includes(n))).toBe(true);
+  });
+
+  it('abstains on a date the articles say nothing about', async () => {
+    expect((await engine.ask('ماذا حدث في آب 2019؟')).abstained).toBe(true);
+    expect((await engine.ask('what happened yesterday?')).abstained).toBe(true);
+  });
+
+  it('answers "what is the latest?" with the news of the newest article', async () => {
+    const answer = await engine.ask('what is the latest?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.citations[0]?.sentenceNumber).toBe(1);
+  });
+});
