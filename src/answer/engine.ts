@@ -233,7 +233,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
     const known = (t: string): boolean => stats.documentFrequency.has(t);
     const topical = units.some(
-      (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && ([...unit.alternatives].some(known) || [...unit.fuzzy].some(known))),
+      (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && [...unit.alternatives, ...unit.expanded, ...unit.fuzzy].some(known)),
     );
 
     const boosts: Record<string, number> = {};
@@ -313,7 +313,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       valid: true,
       intent: analysis.intent,
       answerType: analysis.read.answerType,
-      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.fuzzy].map((t) => `${t}?`)] : undefined })),
+      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`)] : undefined })),
       candidates: analysis.ranked.slice(0, limit).map((r) => ({
         sentenceId: r.evidence.sentence.id,
         coverage: Number(r.coverage.toFixed(3)),

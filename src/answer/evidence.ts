@@ -144,7 +144,18 @@ export function buildEvidence(
 
 /** One piece of a question that the answer must cover. */
 export type QuestionUnit =
-  | { kind: 'term'; label: string; alternatives: ReadonlySet<string>; fuzzy: ReadonlySet<string>; weight: number; focus?: boolean }
+  | {
+      kind: 'term';
+      label: string;
+      /** The word's own analysed forms. */
+      alternatives: ReadonlySet<string>;
+      /** Its glossary translations and synonyms. */
+      expanded: ReadonlySet<string>;
+      /** Skeletons, typo corrections and shared stems. */
+      fuzzy: ReadonlySet<string>;
+      weight: number;
+      focus?: boolean;
+    }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
   | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
@@ -154,6 +165,8 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
   switch (unit.kind) {
     case 'term':
       for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
+      // A translation or synonym is good evidence, a little less than the word itself.
+      for (const term of unit.expanded) if (evidence.terms.has(term)) return EXPANDED_CREDIT;
       // Skeletons, typos and shared stems are likely but not certain matches (مدني / مدينة).
       for (const term of unit.fuzzy) if (evidence.terms.has(term)) return FUZZY_CREDIT;
       return 0;
@@ -181,6 +194,9 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       return evidence.events.some((event) => unit.matches(event)) ? 1 : 0;
   }
 }
+
+/** Credit for a match through the glossary rather than the word itself. */
+export const EXPANDED_CREDIT = 0.9;
 
 /** Credit for a match through a word's skeleton, a typo or a shared stem rather than the word itself. */
 export const FUZZY_CREDIT = 0.75;

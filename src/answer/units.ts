@@ -138,9 +138,11 @@ export function questionUnits(
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
-  const addTermUnit = (label: string, alternatives: Set<string>, fuzzy: Set<string> = new Set()): void => {
-    const frequencies = [...alternatives, ...fuzzy].map((t) => stats.documentFrequency.get(t) ?? 0);
-    units.push({ kind: 'term', label, alternatives, fuzzy, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
+  const addTermUnit = (label: string, alternatives: Set<string>, expanded: Set<string>, fuzzy: Set<string> = new Set()): void => {
+    for (const own of alternatives) expanded.delete(own);
+    for (const known of [...alternatives, ...expanded]) fuzzy.delete(known);
+    const frequencies = [...alternatives, ...expanded, ...fuzzy].map((t) => stats.documentFrequency.get(t) ?? 0);
+    units.push({ kind: 'term', label, alternatives, expanded, fuzzy, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
   };
   // A glossary phrase ("leave their homes", "شو عم يصير") is one unit: its words mean something together.
   const phraseWords = new Set<string>();
@@ -153,7 +155,7 @@ export function questionUnits(
     for (const term of own) seenTerms.add(term);
     // "what's going on" asks nothing specific: it still widens the search, but need not be covered.
     if (own.every((term) => stats.genericTerms.has(term))) continue;
-    addTermUnit(hit.key, new Set([...own, ...hit.terms]));
+    addTermUnit(hit.key, new Set(own), new Set(hit.terms));
   }
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
     if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface))) continue;
@@ -173,14 +175,14 @@ export function questionUnits(
         continue;
       }
     }
-    const alternatives = new Set([term, ...extra]);
+    const alternatives = new Set([term]);
+    const expanded = new Set(extra);
     const fuzzy = new Set(skeletons(surface));
-    for (const alternative of alternatives) {
+    for (const alternative of [term, ...extra]) {
       const known = stats.documentFrequency.has(alternative);
       for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }
-    for (const exact of alternatives) fuzzy.delete(exact);
-    addTermUnit(surface, alternatives, fuzzy);
+    addTermUnit(surface, alternatives, expanded, fuzzy);
   }
 
   // The focus is the first content word the question asks about, in reading order. When the
@@ -188,7 +190,7 @@ export function questionUnits(
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
   const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
-    const mentioned = [...firstTerm.alternatives, ...firstTerm.fuzzy].some((t) => stats.documentFrequency.has(t));
+    const mentioned = [...firstTerm.alternatives, ...firstTerm.expanded, ...firstTerm.fuzzy].some((t) => stats.documentFrequency.has(t));
     if (!mentioned) firstTerm.focus = true;
   }
 
