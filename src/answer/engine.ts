@@ -72,6 +72,8 @@ export const DEFAULT_RANKING: RankingOptions = {
   candidates: 30,
 };
 
+const PRESENT_CUES = /\b(?:happening|going on|now|currently|at the moment|these days|right now|today)\b|(?:^|\s)(?:يحدث|يجري|عم|هلق|هلا|الان|حاليا|هالايام|اليوم)(?=\s|$)/i;
+
 const SMALLTALK_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'help']);
 /** Minimum classifier score to treat a question without topical content as small talk. */
 const SMALLTALK_MIN_SCORE = 0.5;
@@ -216,7 +218,9 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const { text, lang } = read;
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
-    const flags = parts.timeFlags(text, lang);
+    const timeFlags = parts.timeFlags(text, lang);
+    // "What is happening", "شو عم يصير", "currently": the present, so the latest events first.
+    const flags = { ...timeFlags, latest: timeFlags.latest || (!timeFlags.first && !timeFlags.background && PRESENT_CUES.test(normalizeArabic(text))) };
     const { units, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
