@@ -9,6 +9,10 @@ import type { Corpus, Sentence } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
+import { MONTH_PAIRS, MONTHS } from '../events/lexicon.ts';
+
+// كانون / تشرين start two-word month names (كانون الثاني).
+const MONTH_PAIR_HEADS: ReadonlySet<string> = new Set(MONTH_PAIRS.keys());
 import type { TimelineEvent } from './types.ts';
 import type { AnswerType } from './question.ts';
 
@@ -71,8 +75,21 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
   return LANDMARK_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
 }
 
+const ENGLISH_MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+const isMonth = (word: string | undefined): boolean =>
+  word !== undefined && (MONTHS.has(word) || MONTH_PAIR_HEADS.has(word) || ENGLISH_MONTHS.has(word));
+
+/** A number that writes a date ("25 من نيسان", "April 23", "2018") is not a quantity. */
+function isDateNumber(words: readonly string[], i: number): boolean {
+  const word = words[i] ?? '';
+  if (/^(?:19|20)\d\d$/.test(word)) return true;
+  return isMonth(words[i + 1]) || (words[i + 1] === 'من' && isMonth(words[i + 2])) || isMonth(words[i - 1]);
+}
+
 function mentionsNumber(words: readonly string[]): boolean {
-  return words.some((w) => /\d/.test(w) || NUMBER_WORDS.has(w) || DUAL.test(w));
+  return words.some((w, i) => (/\d/.test(w) && !isDateNumber(words, i)) || NUMBER_WORDS.has(w) || DUAL.test(w));
 }
 
 /** Each word of a text with its analysed terms and skeletons, and the entities whose mention covers it. */
@@ -187,6 +204,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
         case 'place': return evidence.placeMentioned ? 1 : 0;
         case 'number': return evidence.hasNumber ? 1 : 0;
         case 'date': return evidence.hasTime ? 1 : 0;
+        case 'calendar-date': return evidence.events.length > 0 ? 1 : 0;
         case 'other': return 1;
       }
       return 0;
@@ -202,7 +220,7 @@ export const EXPANDED_CREDIT = 0.9;
 export const FUZZY_CREDIT = 0.75;
 
 /** How much of its coverage a sentence keeps when it cannot supply the kind of answer asked for. */
-export const ANSWER_TYPE_GATE = 0.5;
+export const ANSWER_TYPE_GATE = 0.45;
 
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are

@@ -10,7 +10,7 @@ export const MAX_QUESTION_LENGTH = 600;
 export type InvalidReason = 'empty' | 'too_long' | 'no_words';
 
 /** What a question asks for, which the quoted sentence must be able to supply. */
-export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'other';
+export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'calendar-date' | 'other';
 
 export type ReadQuestion =
   | { valid: true; text: string; lang: Language; words: string[]; answerType: AnswerType }
@@ -40,8 +40,16 @@ const DATE_EN = new Set(['when']);
 const DATE_PHRASES_EN = ['what date', 'which date', 'what day', 'which day', 'what year', 'which year', 'what month', 'which month'];
 const WHERE_EN = new Set(['where']);
 
+// "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
+const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
+
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
+  const type = basicAnswerType(words, lang);
+  return type === 'date' && EXACT_DATE.test(words.join(' ')) ? 'calendar-date' : type;
+}
+
+function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   if (lang === 'en') {
     const joined = ` ${words.join(' ')} `;
     if (NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
