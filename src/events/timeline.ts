@@ -24,7 +24,7 @@
  *   place, or the most specific places of one equal or contain (through the lexicon's parents) those of
  *   the other. Merged events keep every citation and the first article's summary.
  */
-import type { DatePrecision, EventCitation, TimelineEvent } from './types.ts';
+import type { EventCitation, TimelineEvent } from './types.ts';
 import type { Article, Corpus, Sentence } from '../corpus/article.ts';
 import { entityById as lexiconEntityById } from '../nlu/entities.ts';
 import { analyze } from '../text/analyze.ts';
@@ -78,16 +78,7 @@ const EVENT_NOUN = /^ال(?:اشتباك|معارك|معركه|مواجه|حاد
 /** "The two sides". */
 const BOTH_SIDES = new Set(['الطرفين', 'الطرفان', 'الجانبين', 'الجانبان', 'للطرفين']);
 
-interface Draft {
-  date: string;
-  precision: DatePrecision;
-  start: string;
-  end: string;
-  summary: string;
-  summaryEn: string;
-  actors: string[];
-  places: string[];
-  citations: EventCitation[];
+interface Draft extends TimelineEvent {
   /** Corpus position of the first citation, to keep reading order among equal dates. */
   order: number;
 }
