@@ -181,6 +181,11 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
   const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
   const stats = termStatistics(evidence);
+  const sentencesByEntity = new Map<string, number[]>();
+  for (const item of evidence) {
+    for (const id of item.contextEntities) sentencesByEntity.set(id, [...(sentencesByEntity.get(id) ?? []), item.sentence.ref]);
+  }
+  const datedEvidence = evidence.filter((item) => item.events.length > 0);
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const presentStarts = Date.parse(newest) - 7 * 86_400_000;
@@ -247,7 +252,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.
     const pool = new Set(hits.map((hit) => hit.ref));
-    if (date || entities.length > 0) for (const item of evidence) pool.add(item.sentence.ref);
+    for (const unit of units) if (unit.kind === 'entity') for (const ref of sentencesByEntity.get(unit.entityId) ?? []) pool.add(ref);
+    if (date) for (const item of datedEvidence) if (item.events.some((event) => date.matches(event))) pool.add(item.sentence.ref);
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
     const profile = intentProfiles.get(intent);
