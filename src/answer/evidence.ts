@@ -34,6 +34,7 @@ export interface SentenceEvidence {
   landmarkOnly: ReadonlySet<string>;
   /** Entities of the previous sentence of the same article, which this one may refer back to. */
   contextEntities: ReadonlySet<string>;
+  /** Names an actor, or a person (a civilian, a member, gunmen): what "who" asks for. */
   actorMentioned: boolean;
   placeMentioned: boolean;
   hasNumber: boolean;
@@ -60,6 +61,14 @@ const NUMBER_WORDS = new Set([
   // Durations answer "how long" (كم استمرت): بعد أيام.
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
+// People who can answer "who" without being a named actor: "قُتل مدني برصاص مجهولين".
+const PERSON_WORDS = new Set([
+  'مدني', 'مدنيين', 'مدنيون', 'عنصر', 'عنصرا', 'عناصر', 'شخص', 'اشخاص', 'رجل', 'رجال', 'امراه', 'نساء', 'طفل', 'اطفال',
+  'مسلح', 'مسلحين', 'مسلحون', 'مجهول', 'مجهولين', 'مجهولون', 'مقاتل', 'مقاتلين', 'جندي', 'جنود', 'الضحيه', 'ضحيه', 'قائد', 'مسؤول',
+  'civilian', 'civilians', 'member', 'members', 'fighter', 'fighters', 'gunman', 'gunmen', 'man', 'men', 'woman', 'women',
+  'child', 'children', 'soldier', 'soldiers', 'victim', 'person', 'people', 'commander', 'official',
+]);
+
 // Time expressions other than calendar dates, which answer "since when" (منذ بداية الثورة, مؤخرا).
 const TIME_WORDS = new Set([
   'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
@@ -78,13 +87,15 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
 const ENGLISH_MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
+const YEAR_CUES = new Set(['في', 'عام', 'العام', 'سنه', 'منذ', 'مطلع', 'اواخر', 'نهايه', 'بدايه', 'in', 'since', 'year', 'of']);
 const isMonth = (word: string | undefined): boolean =>
   word !== undefined && (MONTHS.has(word) || MONTH_PAIR_HEADS.has(word) || ENGLISH_MONTHS.has(word));
 
 /** A number that writes a date ("25 من نيسان", "April 23", "2018") is not a quantity. */
 function isDateNumber(words: readonly string[], i: number): boolean {
   const word = words[i] ?? '';
-  if (/^(?:19|20)\d\d$/.test(word)) return true;
+  // A four-digit number is a year where a year is introduced (في 2018، عام 2014، أيلول 2018), not in "2000 شخص".
+  if (/^(?:19|20)\d\d$/.test(word) && (YEAR_CUES.has(words[i - 1] ?? '') || isMonth(words[i - 1]))) return true;
   return isMonth(words[i + 1]) || (words[i + 1] === 'من' && isMonth(words[i + 2])) || isMonth(words[i - 1]);
 }
 
@@ -137,6 +148,7 @@ export function buildEvidence(
     if (sentence.english) for (const term of deps.analyze(sentence.english)) terms.add(term);
     for (const word of tokenize(sentence.text)) for (const form of skeletons(word)) terms.add(form);
     const positions = tokenPositions(sentence.text, mentions, deps.analyze);
+    const sentenceWords = [...words(sentence.text), ...(sentence.english ? words(sentence.english) : [])];
     const contextEntities = new Set(entities);
     if (previous?.articleId === sentence.articleId && sentence.number > 1) {
       for (const id of previous.entities) contextEntities.add(id);
@@ -147,9 +159,9 @@ export function buildEvidence(
       entities,
       landmarkOnly,
       contextEntities,
-      actorMentioned: mentions.some((m) => m.kind === 'actor'),
+      actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
-      hasNumber: mentionsNumber([...words(sentence.text), ...(sentence.english ? words(sentence.english) : [])]),
+      hasNumber: mentionsNumber(sentenceWords),
       hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
       positions,
       events: eventsBySentence.get(sentence.id) ?? [],

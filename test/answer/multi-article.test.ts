@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/create-engine.ts';
+import type { Engine } from '../../src/answer/types.ts';
+import { SECOND_DIR, SEED_DIR } from '../events/fixtures/load.ts';
+import { SEED_ID } from '../helpers/engine.ts';
+
+// The engine over two articles: the seed and a later one it was never tuned on.
+const SECOND_ID = 'tayy-2021-05-03';
+let engine: Engine;
+
+beforeAll(async () => {
+  const corpusDir = mkdtempSync(join(tmpdir(), 'two-articles-'));
+  cpSync(SEED_DIR, corpusDir, { recursive: true });
+  cpSync(SECOND_DIR, corpusDir, { recursive: true });
+  engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'two-articles-cache-')) });
+});
+
+const first = async (question: string) => (await engine.ask(question)).citations[0];
+
+describe('an engine over several articles', () => {
+  it('lists every article as a source, oldest first', () => {
+    expect(engine.sources().map((a) => a.id)).toEqual([SEED_ID, SECOND_ID]);
+  });
+
+  it('answers from the article that says it, citing that article', async () => {
+    const killed = await first('من قُتل في حي طي؟');
+    expect(killed?.articleId).toBe(SECOND_ID);
+    expect(killed?.published).toBe('2021-05-03');
+    expect((await first('كم شخصاً يعيش في حي طي؟'))?.sentenceId).toBe(`${SECOND_ID}#5`);
+    expect((await first('متى اعتقلت الأسايش عناصر من الدفاع الوطني؟'))?.sentenceId).toBe(`${SECOND_ID}#3`);
+  });
+
+  it('still answers from the first article', async () => {
+    expect((await first('who controls the airport?'))?.sentenceId).toBe(`${SEED_ID}#16`);
+  });
+
+  it('summarises the newest article', () => {
+    const summary = engine.summary('ar');
+    expect(summary.citations.length).toBeGreaterThan(0);
+    expect(summary.citations.every((c) => c.articleId === SECOND_ID)).toBe(true);
+  });
+
+  it('puts both articles on one timeline in date order', () => {
+    const events = engine.timeline(undefined, 'en').events;
+    const starts = events.map((e) => e.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(events.some((e) => e.date === '2021-04-28' && e.citations.some((c) => c.articleId === SECOND_ID))).toBe(true);
+    expect(events.some((e) => e.date === '2021-04-23' && e.citations.some((c) => c.articleId === SEED_ID))).toBe(true);
+  });
+});
