@@ -24,7 +24,9 @@ function skeletonOf(form: string, isNoun: boolean): string | null {
   }
   // يـ / تـ start present-tense verbs; a word that had the article is a noun (التابع keeps its ت).
   if (!isNoun && /^[يت][^ا]/.test(form) && form.length >= 4) form = form.slice(1);
-  // Long vowels after the first letter are pattern, not root: تابع → تبع, مواجه → مجه.
+  // Long vowels after the first letter are pattern, not root: تابع → تبع, مواجه → مجه; so is the
+  // alef that opens a form-IV verb (اصدرت / صادر).
+  if (/^ا/.test(form) && form.length >= 4) form = form.slice(1);
   const core = form[0] + form.slice(1).replace(/[اوي]/g, '');
   return core.length >= MIN_SKELETON ? `~${core}` : null;
 }

@@ -32,6 +32,8 @@ export interface TermStatistics {
 }
 
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
+const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
+const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
 
 /** Rarity weight: rare terms matter more; a term found nowhere weighs most. */
@@ -87,12 +89,21 @@ function levenshteinAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** Known skeletons one dot-slip away from an unknown one (~نفذ / ~نقذ: نفذت against the article's تنقيذ). */
+function nearSkeletons(skeleton: string, vocabulary: Iterable<string>, known: boolean): string[] {
+  if (known || skeleton.length < 4) return [];
+  const near: string[] = [];
+  for (const other of vocabulary) if (other.startsWith('~') && isDotSlip(skeleton, other)) near.push(other);
+  return near;
+}
+
 /**
  * Known terms that are probably the same Arabic word: one edit away (typos such as الموجهات /
  * المواجهات) when the term itself is unknown, or sharing a stem that light stemming left with
  * a suffix letter or two (مروحيا / مروح, ضربا / ضرب).
  */
 export function nearTerms(term: string, vocabulary: Iterable<string>, known: boolean): string[] {
+  if (term.startsWith('~')) return nearSkeletons(term, vocabulary, known);
   if (term.length < 3 || !/^\p{Script=Arabic}+$/u.test(term)) return [];
   const near: string[] = [];
   for (const other of vocabulary) {
@@ -160,6 +171,8 @@ export function questionUnits(
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
     if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface))) continue;
     if (dateWords.has(deps.normalize(surface)) || (question.date && MONTH_OR_DATE_WORD.test(surface))) continue;
+    // "منذ أي تاريخ", "on what day": in a question about a date these words frame it.
+    if (DATE_TYPES.has(question.answerType) && DATE_FRAMING.has(deps.normalize(surface))) continue;
     const extra = deps.expandWord(surface, question.lang);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
@@ -178,7 +191,7 @@ export function questionUnits(
     const alternatives = new Set([term]);
     const expanded = new Set(extra);
     const fuzzy = new Set(skeletons(surface));
-    for (const alternative of [term, ...extra]) {
+    for (const alternative of [term, ...extra, ...fuzzy]) {
       const known = stats.documentFrequency.has(alternative);
       for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }

@@ -33,6 +33,7 @@ export function normalizeArabic(text: string): string {
     .replace(/\u0629/g, 'ه') // ة
     .replace(/\u0624/g, 'و') // ؤ
     .replace(/\u0626/g, 'ي') // ئ
+    .replace(/(?<=\p{Script=Arabic})\u0621(?=\p{Script=Arabic})/gu, 'ي') // ء inside a word, a common slip for ئ (الطاءرات)
     .replace(ARABIC_INDIC_DIGIT, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(PERSIAN_DIGIT, (d) => String(d.charCodeAt(0) - 0x06f0))
     .toLowerCase();

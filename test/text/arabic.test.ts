@@ -114,3 +114,10 @@ describe('stemArabic', () => {
     for (const word of ['ال', 'و', 'في', 'ب', 'ة', 'اا']) expect(stemArabic(word).length).toBeGreaterThan(0);
   });
 });
+
+describe('normalizeArabic: a hamza on the line inside a word', () => {
+  it('reads ء between letters as the ئ it usually stands for', () => {
+    expect(normalizeArabic('الطاءرات')).toBe(normalizeArabic('الطائرات'));
+    expect(normalizeArabic('سماء')).toBe('سماء'); // a final hamza stays
+  });
+});
