@@ -44,14 +44,31 @@ export async function sendView(ctx: Context, deps: FeatureDeps, view: View, repl
   const messages = renderMessages(view);
   let first = true;
   for (const message of messages) {
-    await ctx.telegram.sendMessage(chatId, message.html, {
-      parse_mode: 'HTML',
+    const extra = {
       link_preview_options: { is_disabled: true },
       ...(first && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(message.last ? { reply_markup: keyboard(view, deps.memo) } : {}),
-    });
+    };
+    try {
+      await ctx.telegram.sendMessage(chatId, message.html, { parse_mode: 'HTML', ...extra });
+    } catch (error) {
+      // Should Telegram ever refuse our markup, the user still gets the answer, as plain text.
+      if (!(error instanceof TelegramError && error.code === 400 && /can't parse entities/i.test(error.description))) throw error;
+      deps.logger.warn({ updateId: ctx.update.update_id, description: error.description }, 'HTML refused; sending plain text');
+      await ctx.telegram.sendMessage(chatId, htmlToPlain(message.html), extra);
+    }
     first = false;
   }
+}
+
+/** Our own HTML back to its text: tags dropped, the four escaped characters restored. */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /**

@@ -40,6 +40,19 @@ describe('outgoing failures', () => {
     expect(delivered!.at - refused!.at).toBeGreaterThanOrEqual(950);
   });
 
+  it('still answers, in plain text, if Telegram refuses the HTML', async () => {
+    const user = newUser();
+    h.api.failNext('sendMessage', { code: 400, description: "Bad Request: can't parse entities: unsupported start tag" });
+    h.api.sendPrivate('من يسيطر على المطار؟', { userId: user });
+    const [reply] = await h.api.waitForMessages(user, 1, 10_000);
+    const [refused, plain] = sendCalls(user);
+    expect(refused?.status).toBe(400);
+    expect(plain?.status).toBe(200);
+    expect(plain?.params.parse_mode).toBeUndefined();
+    expect(reply!.plain_text).toContain('كما تسيطر “الوحدات” على كامل مدينة القامشلي');
+    expect(reply!.plain_text).not.toMatch(/<\/?(blockquote|b|i)>/);
+  });
+
   it('retries 502 and dropped connections with backoff', async () => {
     const user = newUser();
     h.api.failNext('sendMessage', { code: 502 }, 2);
