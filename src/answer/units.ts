@@ -204,7 +204,8 @@ export function questionUnits(
   const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
     const mentioned = [...firstTerm.alternatives, ...firstTerm.expanded, ...firstTerm.fuzzy].some((t) => stats.documentFrequency.has(t));
-    if (!mentioned) firstTerm.focus = true;
+    // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
+    if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
   }
 
   if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
