@@ -61,6 +61,31 @@ const NUMBER_WORDS = new Set([
   // Durations answer "how long" (كم استمرت): بعد أيام.
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
+// Definite place nouns that point back to a place named before, and which places they can mean.
+const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string }, parentOf: (id: string) => string | undefined) => boolean> =
+  new Map([
+    ['الحي', (p) => p.surface.includes('حي')],
+    ['الاحياء', (p) => p.surface.includes('حي')],
+    ['الشارع', (p) => p.surface.includes('شارع')],
+    ['المقر', (p) => p.surface.includes('مقر')],
+    ['المدينه', (p, parentOf) => parentOf(p.id) === undefined || p.surface.includes('مدينه')],
+  ]);
+
+/** The place a definite noun such as الحي refers back to: the latest named place of its kind. */
+function resolvePlaceAnaphor(
+  word: string,
+  places: readonly { id: string; surface: string }[],
+  parentOf: (id: string) => string | undefined,
+): string | undefined {
+  const fits = PLACE_ANAPHORA.get(word);
+  if (!fits) return undefined;
+  for (let i = places.length - 1; i >= 0; i -= 1) {
+    const place = places[i];
+    if (place && fits(place, parentOf)) return place.id;
+  }
+  return undefined;
+}
+
 // People who can answer "who" without being a named actor: "قُتل مدني برصاص مجهولين".
 const PERSON_WORDS = new Set([
   'مدني', 'مدنيين', 'مدنيون', 'عنصر', 'عنصرا', 'عناصر', 'شخص', 'اشخاص', 'رجل', 'رجال', 'امراه', 'نساء', 'طفل', 'اطفال',
@@ -138,6 +163,7 @@ export function buildEvidence(
   }
   const evidence: SentenceEvidence[] = [];
   let previous: { articleId: string; entities: ReadonlySet<string> } | undefined;
+  let placesSoFar: { articleId: string; id: string; surface: string }[] = [];
   for (const sentence of corpus.sentences) {
     const mentions = deps.matchEntities(sentence.text);
     const entities = new Set(mentions.map((m) => m.id));
@@ -153,6 +179,15 @@ export function buildEvidence(
     if (previous?.articleId === sentence.articleId && sentence.number > 1) {
       for (const id of previous.entities) contextEntities.add(id);
     }
+    // "ويعيش في الحي": a definite place noun refers back to the last place of its kind the article named.
+    placesSoFar = placesSoFar.filter((p) => p.articleId === sentence.articleId);
+    if (!mentions.some((m) => m.kind === 'place')) {
+      for (const word of words(sentence.text)) {
+        const referent = resolvePlaceAnaphor(word.replace(/^[وفبل]/, ''), placesSoFar, deps.parentOf);
+        if (referent) contextEntities.add(referent);
+      }
+    }
+    for (const m of mentions) if (m.kind === 'place') placesSoFar.push({ articleId: sentence.articleId, id: m.id, surface: normalizeArabic(m.surface) });
     evidence.push({
       sentence,
       terms,
