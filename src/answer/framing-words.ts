@@ -3,10 +3,19 @@
  * "كم عدد", "I heard", "هالأيام"): an answer need not contain them. Analysed once when the engine is built.
  */
 export const GENERIC_QUESTION_WORDS = `
-situation happen happened happening going news latest update updates tell know explain describe detail details information info
-currently now near lately recent recently current status please thing things anything something right moment exactly kind
-role involvement place many much number amount do does did doing done anyone anybody someone story around approximately roughly result resulted times type types sort relation relationship connection link located location situated first earliest latest last newest group groups side sides party parties faction factions heard hear hearing reportedly rumour rumor read told true correct really went down over above below under fate nature own owns has have extent size scale current ongoing round people persons individuals took occur occurred occurring event events incident
-الوضع وضع اوضاع يحدث يجري حدث حصل صار يصير بيصير عم اخبار خبر آخر اخر تفاصيل اشرح قل قلي اخبرني خبرني احكيلي احكي معلومات
-واحد نفر حدا شخص اشخاص شخصا حجم مدي جوله الجوله حاليه الحاليه الراهن الراهنه هالايام هاليومين حل فوق تحت ايمتي امتي وقتيش صارت صارو بصير يصير تتركز يتركز تركز تدور يدور يملك تملك طبيعه مصير قرات صحيح صح فعلا حقا سمعت سمعنا يقال قالوا اول الاول الاولي اخر الاخير الاخيره احدث علاقه العلاقه صله دخل يقع تقع موقع مره مرات نوع انواع اسفر اسفرت نتج حوالي تقريبا فعل فعلت يفعل عمل عملت يعمل يعملو بيعملو قصه القصه حكايه كم قديش عدد اعداد تعداد دور الدور ادوار جرى جري جرت دارت دار وقعت وقع حدثت احداث الاحداث مستجدات المستجدات تطورات شهدت
-الان حاليا قرب بالقرب جهه هلق هلا اليوم جديد الجديد شي شيء تعرف اعرف بدي ممكن رجاء لو سمحت بالضبط تحديدا
+situation happen happened happening going news latest update updates tell know explain describe detail details
+information info currently now near lately recent recently current status please thing things anything
+something right moment exactly kind role involvement place many much number amount do does did doing done
+anyone anybody someone story around approximately roughly result resulted times type types sort relation
+relationship connection link located location situated first earliest last newest group groups side sides
+party parties faction factions heard hear hearing reportedly rumour rumor read told true correct really went
+down over above below under fate nature own owns has have extent size scale ongoing round people persons
+individuals took occur occurred occurring event events incident
+الوضع وضع اوضاع يحدث يجري حدث حصل صار يصير بيصير عم اخبار خبر آخر اخر تفاصيل اشرح قل قلي اخبرني خبرني احكيلي
+احكي معلومات واحد نفر حدا شخص اشخاص شخصا حجم مدي جوله الجوله حاليه الحاليه الراهن الراهنه هالايام هاليومين حل
+فوق تحت ايمتي امتي وقتيش صارت صارو بصير تتركز يتركز تركز تدور يدور يملك تملك طبيعه مصير قرات صحيح صح فعلا حقا
+سمعت سمعنا يقال قالوا اول الاول الاولي الاخير الاخيره احدث علاقه العلاقه صله دخل يقع تقع موقع مره مرات نوع
+انواع اسفر اسفرت نتج حوالي تقريبا فعل فعلت يفعل عمل عملت يعمل يعملو بيعملو قصه القصه حكايه كم قديش عدد اعداد
+تعداد دور الدور ادوار جرى جري جرت دارت دار وقعت وقع حدثت احداث الاحداث مستجدات المستجدات تطورات شهدت الان
+حاليا قرب بالقرب جهه هلق هلا اليوم جديد الجديد شي شيء تعرف اعرف بدي ممكن رجاء لو سمحت بالضبط تحديدا
 `;
