@@ -104,6 +104,7 @@ function nearSkeletons(skeleton: string, vocabulary: Iterable<string>, known: bo
  */
 export function nearTerms(term: string, vocabulary: Iterable<string>, known: boolean): string[] {
   if (term.startsWith('~')) return nearSkeletons(term, vocabulary, known);
+  if (/^[a-z]{5,}$/.test(term)) return known ? [] : [...vocabulary].filter((other) => /^[a-z]+$/.test(other) && levenshteinAtMostOne(term, other));
   if (term.length < 3 || !/^\p{Script=Arabic}+$/u.test(term)) return [];
   const near: string[] = [];
   for (const other of vocabulary) {
