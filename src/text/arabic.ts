@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 /** Harakat, tanween, shadda, sukun, superscript alef and the Quranic annotation marks. */
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
 const TATWEEL = /\u0640/g;
+const TANWEEN_ALEF = /(\p{Script=Arabic}{4,})(?:\u064B\u0627|\u0627\u064B)(?!\p{Script=Arabic})/gu;
 /** Bidi controls, zero-width characters and the byte-order mark never carry meaning in a word. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/g;
 const ALEF_VARIANTS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ
@@ -24,6 +25,8 @@ export function normalizeArabic(text: string): string {
   return text
     .normalize('NFC')
     .replace(INVISIBLE, '')
+    // The alef that only carries an accusative tanween (بياناً، عنصرًا) is not part of the word.
+    .replace(TANWEEN_ALEF, '$1')
     .replace(TASHKEEL, '')
     .replace(TATWEEL, '')
     .replace(ALEF_VARIANTS, 'ا')

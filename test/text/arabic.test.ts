@@ -4,7 +4,9 @@ import { normalizeArabic, stemArabic, stripClitics } from '../../src/text/arabic
 describe('normalizeArabic', () => {
   it('removes tashkeel, shadda, sukun, tanween, superscript alef and tatweel', () => {
     expect(normalizeArabic('قُتِلَ')).toBe('قتل');
-    expect(normalizeArabic('عنصرًا')).toBe('عنصرا');
+    expect(normalizeArabic('عنصرًا')).toBe('عنصر'); // the alef that only carries the tanween goes too
+    expect(normalizeArabic('بياناً')).toBe('بيان');
+    expect(normalizeArabic('جداً')).toBe('جدا'); // short words keep it: جد is another word
     expect(normalizeArabic('محمّد')).toBe('محمد');
     expect(normalizeArabic('رحمٰن')).toBe('رحمن');
     expect(normalizeArabic('قـــسد')).toBe('قسد');
