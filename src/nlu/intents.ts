@@ -8,7 +8,7 @@
  * of the training data *and* of its features, so a change to the data or the text pipeline retrains.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Language } from '../corpus/article.ts';
@@ -34,6 +34,8 @@ import summary from '../../intents/train/summary.json' with { type: 'json' };
 import thanks from '../../intents/train/thanks.json' with { type: 'json' };
 import timeline from '../../intents/train/timeline.json' with { type: 'json' };
 import { stemEnglish } from '../text/english.ts';
+import glossaryData from '../../intents/glossary.json' with { type: 'json' };
+import lexiconData from '../../intents/entities.json' with { type: 'json' };
 
 /** The intents the classifier is trained on ('None' is only ever an output). */
 export const TRAINED_INTENTS = [
@@ -292,18 +294,34 @@ function modelKey(options: IntentFeatureOptions, lang: Language): string {
  * A hash of what a model is trained from: the examples, their features as the current text
  * pipeline and glossary compute them, the feature options and the format version.
  */
-export function intentDataHash(
-  data: IntentData,
-  options: IntentFeatureOptions = DEFAULT_FEATURE_OPTIONS,
-  glossary: Glossary = defaultGlossaryInstance(),
-): string {
+export function intentDataHash(data: IntentData, options: IntentFeatureOptions = DEFAULT_FEATURE_OPTIONS): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, options }));
+  hash.update(JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, options, pipeline: featurePipelineFingerprint() }));
   for (const e of data.examples) {
-    hash.update(JSON.stringify([e.intent, e.lang, e.text, featurize(e.text, options, glossary)]));
+    hash.update(JSON.stringify([e.intent, e.lang, e.text]));
     hash.update('\n');
   }
   return hash.digest('hex');
+}
+
+let pipelineFingerprint: string | undefined;
+
+/**
+ * What the features depend on besides the examples: the text pipeline's and the NLU modules' source
+ * and the glossary and lexicon data. A change to any of them retrains the cached model; hashing these
+ * is far cheaper at start than featurising every example again.
+ */
+function featurePipelineFingerprint(): string {
+  if (pipelineFingerprint === undefined) {
+    const hash = createHash('sha256');
+    const sources = [new URL('../text/', import.meta.url), new URL('./', import.meta.url)];
+    for (const dir of sources) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));
+    }
+    hash.update(JSON.stringify(glossaryData)).update(JSON.stringify(lexiconData));
+    pipelineFingerprint = hash.digest('hex');
+  }
+  return pipelineFingerprint;
 }
 
 /** Trains a model on `data` (default: intents/train/). Deterministic for the same data and options. */
@@ -335,7 +353,7 @@ export async function trainIntentModel(
     nlus.set(key, nlu);
   }
   return {
-    dataHash: intentDataHash(data, options, glossary),
+    dataHash: intentDataHash(data, options),
     options,
     source: 'trained',
     trainingMs: performance.now() - started,
