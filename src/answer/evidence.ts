@@ -56,8 +56,8 @@ export interface EvidenceDeps {
 // Arabic number words (normalised) and feminine duals such as مرتين / قنبلتين.
 const NUMBER_WORDS = new Set([
   'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
-  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات',
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'dozens', 'hundreds',
+  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'dozens', 'hundreds', 'half', 'quarter', 'third',
   // Durations answer "how long" (كم استمرت): بعد أيام.
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
