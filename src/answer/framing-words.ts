@@ -10,7 +10,7 @@ anyone anybody someone story around approximately roughly result resulted times 
 relationship connection link located location situated first earliest last newest group groups side sides
 party parties faction factions heard hear hearing reportedly rumour rumor read told true correct really went
 down over above below under fate nature own owns has have extent size scale ongoing round people persons
-individuals took occur occurred occurring event events incident use used using afterwards afterward later being earlier
+individuals took occur occurred occurring event events incident use used using afterwards afterward later being earlier participate participated involved cause caused
 الوضع وضع اوضاع يحدث يجري حدث حصل صار يصير بيصير عم اخبار خبر آخر اخر تفاصيل اشرح قل قلي اخبرني خبرني احكيلي
 احكي معلومات واحد نفر حدا شخص اشخاص شخصا حجم مدي جوله الجوله حاليه الحاليه الراهن الراهنه هالايام هاليومين حل
 فوق تحت ايمتي امتي وقتيش صارت صارو بصير تتركز يتركز تركز تدور يدور يملك تملك طبيعه مصير قرات صحيح صح فعلا حقا
@@ -19,5 +19,5 @@ individuals took occur occurred occurring event events incident use used using a
 تعداد دور الدور ادوار جرى جري جرت دارت دار وقعت وقع حدثت احداث الاحداث مستجدات المستجدات تطورات شهدت الان
 حاليا قرب بالقرب جهه هلق هلا اليوم جديد الجديد شي شيء تعرف اعرف بدي ممكن رجاء لو سمحت بالضبط تحديدا
 مستعمل المستعمل المستعمله مستخدم المستخدم المستخدمه استخدام استعمال شن شنت شنوا اتخذ اتخذت اتخذتها اتخذوا اجراءات الاجراءات
-خطوات صفوف جراء بسبب نتيجه
+خطوات صفوف جراء بسبب نتيجه سبب اسباب اشعل اشعلت ادي ادت شارك شاركت شاركو مشاركه
 `;
