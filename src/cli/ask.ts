@@ -5,7 +5,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../answer/create-engine.ts';
-import { answerToJson, formatAnswerText } from './format-text.ts';
+import { renderPlain } from '../bot/format.ts';
+import { answerView } from '../bot/view.ts';
+import { answerToJson } from './answer-json.ts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     return;
   }
   const answer = await engine.ask(question);
-  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : `${formatAnswerText(answer)}\n`);
+  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(answer), null, 2)}\n` : `${renderPlain(answerView(answer, engine.sources()))}\n`);
 }
 
 main().catch((error: unknown) => {
