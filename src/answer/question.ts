@@ -1,6 +1,7 @@
 /** Reading a question before any search: cleaning, validation, and the kind of answer it expects. */
 import type { Language } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
+import { questionAnswerType } from '../search/answer-type.ts';
 import { detectLanguage } from '../text/language.ts';
 import { tokenize } from '../text/tokenize.ts';
 
@@ -29,15 +30,13 @@ export function cleanQuestion(raw: string): string {
 const WHO_AR = new Set(['من', 'مين', 'لمن', 'ومن', 'فمن', 'منو', 'مينو']);
 const WHO_FOLLOWERS_NOT_WHO = new Set(['اين', 'وين', 'فين', 'متي', 'قبل', 'بعد', 'جهه', 'اجل']);
 // Asking "how many" or for a quantity noun (population, toll, price) expects a number.
-const NUMBER_AR = new Set(['كم', 'وكم', 'قديش', 'عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه']);
-const DATE_AR = new Set(['متي', 'ومتي', 'امتي', 'وقتيش', 'ايمتي', 'تاريخ']);
+const NUMBER_AR = new Set(['عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه']);
+const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
 const WHO_EN = new Set(['who', 'whom', 'whose']);
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
-const NUMBER_EN = ['how many', 'how much', 'number of', 'death toll', 'toll', 'population', 'price', 'cost', 'percentage', 'amount of', 'count'];
-const DATE_EN = new Set(['when']);
-const DATE_PHRASES_EN = ['what date', 'which date', 'what day', 'which day', 'what year', 'which year', 'what month', 'which month'];
+const NUMBER_EN = ['number of', 'death toll', 'toll', 'population', 'price', 'cost', 'percentage', 'amount of', 'count'];
 const WHERE_EN = new Set(['where']);
 
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
@@ -50,18 +49,20 @@ export function expectedAnswerType(words: readonly string[], lang: Language): An
 }
 
 function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
+  // When, how many, which year: the same question words the search uses for its date / number hints.
+  const hint = questionAnswerType(words.join(' '));
   if (lang === 'en') {
     const joined = ` ${words.join(' ')} `;
-    if (NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
-    if (words.some((w) => DATE_EN.has(w)) || DATE_PHRASES_EN.some((p) => joined.includes(` ${p} `))) return 'date';
+    if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
+    if (hint === 'date') return 'date';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
     if (words[0] === 'what' && words.slice(1, 3).some((w) => ACTOR_NOUNS_EN.has(w))) return 'actor';
     return 'other';
   }
-  if (words.some((w) => NUMBER_AR.has(w))) return 'number';
-  if (words.some((w) => DATE_AR.has(w)) || /(^| )(اي|في اي) (يوم|تاريخ|سنه|عام|شهر)( |$)/.test(words.join(' '))) return 'date';
+  if (hint === 'number' || words.some((w) => NUMBER_AR.has(w))) return 'number';
+  if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.
