@@ -20,7 +20,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (/^(BOT_TOKEN|TELEGRAM_API_ROOT|WEBHOOK_|PORT$|HOST$|DATA_DIR|CORPUS_DIR|LOG_LEVEL|RATE_|RETRY_|HANDLER_TIMEOUT)/.test(key)) delete env[key];
   }
   // Set, even empty, so dotenv does not fill them from a developer's .env.
-  return { ...env, BOT_TOKEN: '', WEBHOOK_URL: '', ...extra };
+  return { ...env, BOT_TOKEN: '', WEBHOOK_URL: '', CORPUS_DIR: join(ROOT, 'test', 'fixtures', 'corpus'), ...extra };
 }
 
 function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: { stdout: string; stderr: string }; exit: Promise<number | null> } {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import type { Engine } from '../../src/answer/types.ts';
 
-export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 export const SEED_ID = 'qamishli-2021-04-25';
 
 let shared: Promise<Engine> | undefined;

@@ -11,7 +11,7 @@ import {
 } from '../../src/nlu/entities.ts';
 import { analyze } from '../../src/text/analyze.ts';
 
-const ARTICLE = new URL('../../corpus/qamishli-2021-04-25.ar.txt', import.meta.url);
+const ARTICLE = new URL('../fixtures/corpus/qamishli-2021-04-25.ar.txt', import.meta.url);
 const sentences = readFileSync(ARTICLE, 'utf8').split('\n').filter((l) => l.trim().length > 0);
 
 const ids = (text: string): string[] => matchEntities(text).map((m) => m.id);

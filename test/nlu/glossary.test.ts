@@ -6,7 +6,7 @@ import { createGlossary, defaultGlossaryInstance, expandQuery, GlossaryError } f
 import { normalizeArabic } from '../../src/text/arabic.ts';
 import { analyze, analyzeWithSurface } from '../../src/text/analyze.ts';
 
-const ARTICLE = readFileSync(new URL('../../corpus/qamishli-2021-04-25.ar.txt', import.meta.url), 'utf8');
+const ARTICLE = readFileSync(new URL('../fixtures/corpus/qamishli-2021-04-25.ar.txt', import.meta.url), 'utf8');
 
 /** The index term of one Arabic word, as the search index holds it. */
 const term = (word: string): string => {

@@ -5,7 +5,7 @@ import { SentenceIndex, SentenceIndexLoadError, type SentenceDoc } from '../../s
 import { analyze } from '../../src/text/analyze.ts';
 
 /** The seed article: headline is sentence 0, each later non-empty line one sentence. */
-const SEED_DOCS: SentenceDoc[] = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'qamishli-2021-04-25.ar.txt'), 'utf8')
+const SEED_DOCS: SentenceDoc[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'corpus', 'qamishli-2021-04-25.ar.txt'), 'utf8')
   .split('\n')
   .filter((line) => line.trim().length > 0)
   .map((text, ref) => ({ ref, text }));

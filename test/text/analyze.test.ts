@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeToken, analyzeWithSurface } from '../../src/text/analyze.ts';
 
-const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'qamishli-2021-04-25.ar.txt'), 'utf8');
+const SEED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'corpus', 'qamishli-2021-04-25.ar.txt'), 'utf8');
 
 describe('analyze', () => {
   it('analyses the headline with its glued quotes into content stems', () => {
