@@ -9,10 +9,8 @@ import type { Corpus, Sentence } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
-import { MONTH_PAIRS, MONTHS } from '../events/lexicon.ts';
-
-// كانون / تشرين start two-word month names (كانون الثاني).
-const MONTH_PAIR_HEADS: ReadonlySet<string> = new Set(MONTH_PAIRS.keys());
+import { isMonthWord } from '../text/months.ts';
+import { isArabicDual, isQuantityWord, ordinalValue } from '../text/numbers.ts';
 import type { TimelineEvent } from './types.ts';
 import type { AnswerType } from './question.ts';
 
@@ -53,14 +51,11 @@ export interface EvidenceDeps {
   parentOf(id: string): string | undefined;
 }
 
-// Arabic number words (normalised) and feminine duals such as مرتين / قنبلتين.
-const NUMBER_WORDS = new Set([
-  'واحد', 'واحده', 'اثنين', 'اثنان', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
-  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرات', 'مئات', 'الاف', 'مره', 'مرتين', 'مرات', 'نصف', 'ربع', 'ثلث',
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice', 'once', 'dozens', 'hundreds', 'half', 'quarter', 'third',
-  // Durations answer "how long" (كم استمرت): بعد أيام.
+// Durations answer "how long" (كم استمرت): بعد أيام؛ and an ordinal of one ("في يومه الثامن") says how long so far.
+const DURATION_WORDS = new Set([
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
+const DURATION_NOUN = /^(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه|ساعه|جول|مرحله|دفعه|day|week|month|year|round|wave)(?:ه|ها)?$/;
 // Definite place nouns that point back to a place named before, and which places they can mean.
 const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string }, parentOf: (id: string) => string | undefined) => boolean> =
   new Map([
@@ -99,7 +94,6 @@ const TIME_WORDS = new Set([
   'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
   'since', 'recently', 'ago', 'then', 'when', 'beginning', 'start', 'today', 'yesterday', 'earlier', 'later',
 ]);
-const DUAL = /^[\p{Script=Arabic}]{3,}(تين|تان)$/u;
 
 // Words after which a place is a landmark for another subject: "from the side of", "near", "towards".
 const LANDMARK_BEFORE = /(?:من جهه|جهه|باتجاه|اتجاه|قرب|بالقرب من|محيط|بمحيط|في محيط|اطراف|باطراف|مقابل|near|towards|next to|close to)\s*$/i;
@@ -109,12 +103,8 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
   return LANDMARK_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
 }
 
-const ENGLISH_MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-]);
 const YEAR_CUES = new Set(['في', 'عام', 'العام', 'سنه', 'منذ', 'مطلع', 'اواخر', 'نهايه', 'بدايه', 'in', 'since', 'year', 'of']);
-const isMonth = (word: string | undefined): boolean =>
-  word !== undefined && (MONTHS.has(word) || MONTH_PAIR_HEADS.has(word) || ENGLISH_MONTHS.has(word));
+const isMonth = isMonthWord;
 
 /** A number that writes a date ("25 من نيسان", "April 23", "2018") is not a quantity. */
 function isDateNumber(words: readonly string[], i: number): boolean {
@@ -125,7 +115,15 @@ function isDateNumber(words: readonly string[], i: number): boolean {
 }
 
 function mentionsNumber(words: readonly string[]): boolean {
-  return words.some((w, i) => (/\d/.test(w) && !isDateNumber(words, i)) || NUMBER_WORDS.has(w) || DUAL.test(w));
+  return words.some(
+    (w, i) =>
+      (/\d/.test(w) && !isDateNumber(words, i)) ||
+      isQuantityWord(w) ||
+      isArabicDual(w) ||
+      DURATION_WORDS.has(w) ||
+      // "اليوم الثامن", "its third week": the ordinal of a time unit counts how long.
+      (ordinalValue(w) !== undefined && DURATION_NOUN.test(words[i - 1] ?? '')),
+  );
 }
 
 /** Each word of a text with its analysed terms and skeletons, and the entities whose mention covers it. */

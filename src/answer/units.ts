@@ -3,6 +3,7 @@ import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
+import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
 export interface QuestionDate {
@@ -39,54 +40,6 @@ const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
 /** Rarity weight: rare terms matter more; a term found nowhere weighs most. */
 export function idf(frequency: number, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + frequency));
-}
-
-// Letters that share a shape and differ only by their dots: the commonest Arabic misspelling
-// (the article's own تنقيذ for تنفيذ, شارغ for شارع, نزوج for نزوح).
-const DOT_CLASSES = ['بتثني', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق'];
-const dotClass = new Map([...DOT_CLASSES.entries()].flatMap(([i, letters]) => [...letters].map((l) => [l, i] as const)));
-
-/** True when a and b differ in one letter only, and only by its dots. */
-function isDotSlip(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  if (diff.length !== 1 || diff[0] === undefined) return false;
-  const x = dotClass.get(a[diff[0]] ?? '');
-  return x !== undefined && x === dotClass.get(b[diff[0]] ?? '');
-}
-
-/** True when b is a with two neighbouring letters swapped (حكلو / حلكو): a typo even in short words. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  const [first, second] = diff;
-  return diff.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first];
-}
-
-/** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
-function levenshteinAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (isSwap(a, b)) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i += 1;
-      j += 1;
-      continue;
-    }
-    edits += 1;
-    if (edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else {
-      i += 1;
-      j += 1;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** Known skeletons one dot-slip away from an unknown one (~نفذ / ~نقذ: نفذت against the article's تنقيذ). */

@@ -53,6 +53,8 @@ import {
   MONTHS, NUMBER_WORDS, ONSET_NOUNS, ORDINAL_DAYS, ORDINAL_TENS, ORDINAL_UNITS, PART_WORDS, QUANTITY_WORDS, STRONG_MONTH_CUES,
   TIME_OF_DAY, UNIT_WORDS, WEAK_MONTHS, WEEKDAYS, YEAR_CUES,
 } from './lexicon.ts';
+import { ENGLISH_MONTHS } from '../text/months.ts';
+import { ENGLISH_CARDINALS } from '../text/numbers.ts';
 import { type DateToken, dateTokens, wordForms } from './tokens.ts';
 
 export type DateMentionKind = 'absolute' | 'relative-to-publication' | 'relative-to-event';
@@ -966,20 +968,14 @@ export interface QuestionDateOptions {
   events?: readonly { start: string; end: string }[];
 }
 
-const EN_MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4],
-  ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9],
-  ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
-]);
+const EN_MONTHS = ENGLISH_MONTHS;
 const EN_WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
 ]);
 const EN_MONTH = [...EN_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const EN_COUNTED = /^(people|persons|fighters|members|soldiers|civilians|families|residents|troops|men|women|children|dollars|killed|dead|deaths|casualties|houses|homes|km|kilometres|kilometers|metres|meters|tons|displaced|refugees|times)\b/;
-const EN_NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10],
-]);
+// "a week ago": the article counts one.
+const EN_NUMBER_WORDS: ReadonlyMap<string, number> = new Map([['a', 1], ['an', 1], ...ENGLISH_CARDINALS]);
 
 interface EnglishDate extends Range {
   index: number;

@@ -15,32 +15,10 @@ function wordSet(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.map((word) => normalizeArabic(word)));
 }
 
-/** One-word month names. */
-export const MONTHS = table<number>({
-  // Levantine / Syriac (كانون and تشرين are two words: see MONTH_PAIRS)
-  شباط: 2, اذار: 3, نيسان: 4, ايار: 5, حزيران: 6, تموز: 7, اب: 8, ايلول: 9,
-  // Egyptian / Gulf (from the European names), with the common spelling variants
-  يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7,
-  اغسطس: 8, اغسطوس: 8, سبتمبر: 9, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
-  // Maghrebi and Algerian
-  ماي: 5, يوليوز: 7, غشت: 8, شتنبر: 9, نونبر: 11, دجنبر: 12,
-  جانفي: 1, فيفري: 2, افريل: 4, جوان: 6, جويليه: 7, اوت: 8,
-});
-
-/**
- * Month names that are also everyday words (ماي, أوت): accepted only beside a day, a year or the word
- * شهر, never on their own.
- */
-export const WEAK_MONTHS: ReadonlySet<string> = wordSet(['ماي', 'اوت']);
+export { MONTHS, MONTH_PAIRS, WEAK_MONTHS } from '../text/months.ts';
 
 /** آب is also "father": alone it is a month only after a strong time cue (في آب، خلال آب، منذ آب). */
 export const STRONG_MONTH_CUES: ReadonlySet<string> = wordSet(['في', 'خلال', 'منذ', 'شهر', 'مطلع', 'اوايل', 'منتصف', 'اواسط', 'اواخر', 'حتي']);
-
-/** Two-word Levantine months: first word, then the ordinal that follows (with or without ال). */
-export const MONTH_PAIRS = table<ReadonlyMap<string, number>>({
-  كانون: table({ الثاني: 1, ثاني: 1, الاول: 12, اول: 12 }),
-  تشرين: table({ الاول: 10, اول: 10, الثاني: 11, ثاني: 11 }),
-});
 
 /** 0 = Sunday ... 6 = Saturday (JavaScript's getUTCDay). */
 export const WEEKDAYS = table<number>({
@@ -62,11 +40,8 @@ export const ORDINAL_DAYS = table<number>({
 export const ORDINAL_UNITS = table<number>(UNITS_ORDINAL);
 export const ORDINAL_TENS = table<number>({ عشر: 10, العشرين: 20, الثلاثين: 30 });
 
-/** Cardinal number words as they appear before a duration unit (ثلاثة أيام، عشرة أسابيع). */
-export const NUMBER_WORDS = table<number>({
-  واحد: 1, واحده: 1, اثنين: 2, اثنان: 2, ثلاث: 3, ثلاثه: 3, اربع: 4, اربعه: 4, خمس: 5, خمسه: 5,
-  ست: 6, سته: 6, سبع: 7, سبعه: 7, ثمان: 8, ثماني: 8, ثمانيه: 8, تسع: 9, تسعه: 9, عشر: 10, عشره: 10,
-});
+/** Cardinal number words (ثلاثة أيام، عشرة أسابيع): see src/text/numbers.ts. */
+export { ARABIC_CARDINALS as NUMBER_WORDS } from '../text/numbers.ts';
 
 /** Words for "a few, several" before a plural unit (بضعة أيام، عدة أسابيع). */
 export const FEW_WORDS: ReadonlySet<string> = wordSet(['بضعه', 'بضع', 'عده', 'بعض']);

@@ -6,15 +6,11 @@
  */
 import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { ENGLISH_MONTH_NAMES, MONTH_PAIRS, MONTHS } from '../text/months.ts';
+import { ARABIC_CARDINALS, ARABIC_COLLECTIVES, ENGLISH_CARDINALS } from '../text/numbers.ts';
 
 export type AnswerType = 'date' | 'number';
 export const ANSWER_TYPE_MARKER: Readonly<Record<AnswerType, string>> = { date: '#date', number: '#number' };
-
-const MONTHS = `يناير فبراير مارس أبريل ابريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
-كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين
-january february march april may june july august september october november december`;
-const NUMBER_WORDS = `واحد اثنان اثنين ثلاث ثلاثة أربع اربع أربعة اربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة عشر عشرة
-عشرون عشرين ثلاثون ثلاثين أربعون اربعين خمسون خمسين مئة مائة مئات ألف الف آلاف الاف مليون ملايين مليار`;
 
 const YEAR = /^(?:1\d{3}|20\d{2})(?:م|ه)?$/;
 const HAS_DIGIT = /\p{N}/u;
@@ -22,9 +18,9 @@ const HAS_DIGIT = /\p{N}/u;
 let monthTerms: ReadonlySet<string> | undefined;
 let numberTerms: ReadonlySet<string> | undefined;
 
-function termsOf(words: string): ReadonlySet<string> {
+function termsOf(words: Iterable<string>): ReadonlySet<string> {
   const set = new Set<string>();
-  for (const word of tokenize(words)) {
+  for (const word of words) {
     set.add(stemArabic(word));
     set.add(normalizeArabic(word));
   }
@@ -33,8 +29,8 @@ function termsOf(words: string): ReadonlySet<string> {
 
 /** Marker terms an analysed document term stands for (a year or month is a date; digits are a number). */
 export function answerTypeMarkers(term: string): string[] {
-  monthTerms ??= termsOf(MONTHS);
-  numberTerms ??= termsOf(NUMBER_WORDS);
+  monthTerms ??= termsOf([...MONTHS.keys(), ...MONTH_PAIRS.keys(), ...ENGLISH_MONTH_NAMES]);
+  numberTerms ??= termsOf([...ARABIC_CARDINALS.keys(), ...ARABIC_COLLECTIVES, ...ENGLISH_CARDINALS.keys()]);
   const markers: string[] = [];
   if (YEAR.test(term) || monthTerms.has(term)) markers.push(ANSWER_TYPE_MARKER.date);
   if (HAS_DIGIT.test(term) || numberTerms.has(term)) markers.push(ANSWER_TYPE_MARKER.number);
