@@ -78,6 +78,8 @@ const PRESENT_CUES = /\b(?:happening|going on|now|currently|at the moment|these 
 const SMALLTALK_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'help']);
 /** Minimum classifier score to treat a question without topical content as small talk. */
 const SMALLTALK_MIN_SCORE = 0.5;
+/** Longest greeting or thanks taken as small talk whatever words it shares with the articles. */
+const SMALLTALK_MAX_WORDS = 3;
 
 export interface TimeFlags {
   biggest: boolean;
@@ -285,7 +287,11 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const { lang } = read;
     const base = { question: read.text, lang, intent, confidence };
 
-    if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
+    // "شكرا جزيلا" stays small talk even when some article happens to use the word شكر: a short
+    // greeting or thanks that names nothing is not a question about the news.
+    const namesNothing = !analysis.units.some((u) => u.kind === 'entity' || u.kind === 'date');
+    const short = tokenize(read.text).length <= SMALLTALK_MAX_WORDS;
+    if ((!topical || (namesNothing && short)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
     }
     // "What's the latest?", "what is going on?": nothing specific asked about the news, so the news it is.

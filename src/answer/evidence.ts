@@ -36,6 +36,8 @@ export interface SentenceEvidence {
   actorMentioned: boolean;
   placeMentioned: boolean;
   hasNumber: boolean;
+  /** Word positions (as in `positions`) of the quantities of the Arabic text. */
+  quantities: readonly number[];
   /** Says when: a dated event, or a time expression such as منذ بداية الثورة. */
   hasTime: boolean;
   /** Analysed terms by position, with the entity ids mentioned at each position, for proximity. */
@@ -114,16 +116,25 @@ function isDateNumber(words: readonly string[], i: number): boolean {
   return isMonth(words[i + 1]) || (words[i + 1] === 'من' && isMonth(words[i + 2])) || isMonth(words[i - 1]);
 }
 
-function mentionsNumber(words: readonly string[]): boolean {
-  return words.some(
-    (w, i) =>
+/** Positions of the words that state a quantity (not a date): where a count stands in the sentence. */
+function quantityPositions(words: readonly string[]): number[] {
+  return words.flatMap((w, i) => (isQuantity(words, w, i) ? [i] : []));
+}
+
+function isQuantity(words: readonly string[], w: string, i: number): boolean {
+  return (
+
       (/\d/.test(w) && !isDateNumber(words, i)) ||
       isQuantityWord(w) ||
       isArabicDual(w) ||
       DURATION_WORDS.has(w) ||
       // "اليوم الثامن", "its third week": the ordinal of a time unit counts how long.
-      (ordinalValue(w) !== undefined && DURATION_NOUN.test(words[i - 1] ?? '')),
+      (ordinalValue(w) !== undefined && DURATION_NOUN.test(words[i - 1] ?? ''))
   );
+}
+
+function mentionsNumber(words: readonly string[]): boolean {
+  return words.some((w, i) => isQuantity(words, w, i));
 }
 
 /** Each word of a text with its analysed terms and skeletons, and the entities whose mention covers it. */
@@ -195,6 +206,7 @@ export function buildEvidence(
       actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
       hasNumber: mentionsNumber(sentenceWords),
+      quantities: quantityPositions(words(sentence.text)),
       hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
       positions,
       events: eventsBySentence.get(sentence.id) ?? [],
@@ -258,6 +270,20 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
   }
 }
 
+/** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
+const COUNT_WINDOW = 6;
+
+/**
+ * True when a quantity stands near a word of the focus unit, or when the focus matches only outside
+ * the Arabic text's positions (its English rendering), where nearness cannot be told.
+ */
+function countsNear(focus: Extract<QuestionUnit, { kind: 'term' }>, evidence: SentenceEvidence): boolean {
+  const forms = [...focus.alternatives, ...focus.expanded, ...focus.fuzzy];
+  const at = evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
+  if (at.length === 0) return true;
+  return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
+}
+
 /** Credit for a match through the glossary rather than the word itself. */
 export const EXPANDED_CREDIT = 0.9;
 
@@ -276,10 +302,13 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
   let total = 0;
   let covered = 0;
   let gate = 1;
+  const focus = units.find((u): u is Extract<QuestionUnit, { kind: 'term' }> => u.kind === 'term' && u.focus === true);
   for (const unit of units) {
     const match = unitMatch(unit, evidence, parentOf);
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
+      // "How many residents": a number elsewhere in the sentence does not count them.
+      else if (unit.label === 'number' && focus && !countsNear(focus, evidence)) gate = ANSWER_TYPE_GATE;
       continue;
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/types.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { CORPUS_DIR, SEED_ID, sharedEngine } from '../helpers/engine.ts';
+import { CORPUS_DIR, SEED_ID, seedEngine } from '../helpers/engine.ts';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await sharedEngine();
+  engine = await seedEngine();
 });
 
 const corpusTexts = new Set(loadCorpus(CORPUS_DIR).sentences.map((s) => s.text));

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answer/types.ts';
-import { sharedEngine } from '../helpers/engine.ts';
+import { seedEngine } from '../helpers/engine.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import type { SentMessage } from '../helpers/fake-bot-api.ts';
 
@@ -13,7 +13,7 @@ let h: BotHarness;
 let nextUser = 50_000;
 
 beforeAll(async () => {
-  engine = await sharedEngine();
+  engine = await seedEngine();
   h = await startBotHarness({ engine });
 });
 afterAll(async () => {
