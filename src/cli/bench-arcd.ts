@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { evaluate, parseSquad, type BenchResult, type RankerFactory } from '../search/arcd.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
+import { arabicQuery, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { detectLanguage } from '../text/language.ts';
+import { createSkeletonMatcher } from '../text/transliterate.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 type Lunr = typeof import('lunr');
 const require = createRequire(import.meta.url);
@@ -85,10 +89,27 @@ function referenceRankers(): Record<string, { factory: RankerFactory; global: bo
   };
 }
 
-const projectFactory: RankerFactory = (sentences) => {
-  const index = SentenceIndex.build(sentences.map((text, ref) => ({ ref, text })));
-  return (question) => index.search(question, { limit: sentences.length }).map((hit) => hit.ref);
-};
+/**
+ * The project's ranker. An English question over Arabic sentences (XQuAD en→ar) goes through the
+ * English–Arabic lexicon (knowledge/en-ar.tsv) and, for names, the skeletons of the sentences' own
+ * words; the weighted Arabic words then query the same index an Arabic question would.
+ */
+function projectFactory(lexicon: () => BilingualLexicon): RankerFactory {
+  return (sentences) => {
+    const index = SentenceIndex.build(sentences.map((text, ref) => ({ ref, text })));
+    let names: ReturnType<typeof createSkeletonMatcher> | undefined;
+    return (question) => {
+      if (detectLanguage(question) === 'en') {
+        names ??= createSkeletonMatcher(sentences.flatMap((s) => tokenize(s)));
+        const query = arabicQuery(lexicon().translate(question), { names: (w) => names?.match(w) ?? [] });
+        return index
+          .search(question, { limit: sentences.length, extraTerms: query.extraTerms, boosts: query.boosts })
+          .map((hit) => hit.ref);
+      }
+      return index.search(question, { limit: sentences.length }).map((hit) => hit.ref);
+    };
+  };
+}
 
 function formatCell(value: number | null): string {
   return value === null ? '-' : value.toFixed(3);
@@ -109,7 +130,8 @@ function main(argv: readonly string[]): void {
       rows.push([name, evaluate(paragraphs, factory, global)]);
     }
   }
-  const project = evaluate(paragraphs, projectFactory);
+  let lexicon: BilingualLexicon | undefined;
+  const project = evaluate(paragraphs, projectFactory(() => (lexicon ??= loadBilingualLexicon())));
   rows.push(['project pipeline (src/text + src/search)', project]);
 
   const lines = [

@@ -1,0 +1,43 @@
+/**
+ * Builds knowledge/en-ar.tsv, the English → Arabic lexicon used for English questions over Arabic
+ * text, from Debian's FreeDict dictionaries (GPL-2.0-or-later, see knowledge/en-ar.LICENSE):
+ *
+ *   apt-get install dict-freedict-eng-ara dict-freedict-ara-eng
+ *   npx tsx scripts/build-en-ar.ts [DICTD_DIR] [OUT_FILE]
+ *
+ * Run by hand when the dictionaries change; the bot reads only the committed file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { mergeLexicon, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
+import { formatLexicon } from '../src/nlu/bilingual.ts';
+
+function readDictionary(dir: string, name: string): DictdEntry[] {
+  const index = join(dir, `${name}.index`);
+  const dict = join(dir, `${name}.dict.dz`);
+  if (!existsSync(index) || !existsSync(dict)) {
+    throw new Error(`${name} not found in ${dir}: apt-get install dict-${name}`);
+  }
+  // dictzip is gzip with an extra header field: plain gunzip reads it whole.
+  return readDictd(readFileSync(index, 'utf8'), gunzipSync(readFileSync(dict)));
+}
+
+function main(argv: readonly string[]): void {
+  const args = argv.filter((a) => a !== '--');
+  const dir = args[0] ?? '/usr/share/dictd';
+  const out = args[1] ?? 'knowledge/en-ar.tsv';
+  const engAra = readDictionary(dir, 'freedict-eng-ara');
+  const araEng = readDictionary(dir, 'freedict-ara-eng');
+  const lexicon = mergeLexicon(engAra, araEng);
+  const header = [
+    'English → Arabic lexicon: english<TAB>arabic alternatives separated by |, best first.',
+    'Built by scripts/build-en-ar.ts from FreeDict eng-ara and ara-eng (Debian dict-freedict-eng-ara,',
+    'dict-freedict-ara-eng); GPL-2.0-or-later, see en-ar.LICENSE. Do not edit by hand: rebuild.',
+  ];
+  const text = formatLexicon(lexicon, header);
+  writeFileSync(out, text);
+  process.stdout.write(`${out}: ${lexicon.size} English keys, ${Buffer.byteLength(text)} bytes (from ${engAra.length} + ${araEng.length} entries)\n`);
+}
+
+main(process.argv.slice(2));

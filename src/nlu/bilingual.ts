@@ -1,0 +1,364 @@
+/**
+ * The English → Arabic lexicon (knowledge/en-ar.tsv, built from FreeDict by
+ * scripts/build-en-ar.ts): English words and phrases of a question turned into weighted Arabic
+ * alternatives, so an English question can be asked of Arabic text nobody translated.
+ *
+ * Pure: `parseBilingualLexicon` takes the file's text, `loadBilingualLexicon` reads it when the
+ * composition root calls it; nothing happens at import. Each alternative also carries its analysed
+ * index terms (src/text/analyze.ts), the same terms the Arabic sentences are indexed under.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze } from '../text/analyze.ts';
+import { stemEnglish } from '../text/english.ts';
+import { isEnglishStopword } from '../text/stopwords.ts';
+
+export class BilingualLexiconError extends Error {
+  override readonly name = 'BilingualLexiconError';
+}
+
+/** One Arabic rendering of an English word or phrase. */
+export interface ArabicTranslation {
+  /** The Arabic alternative as in the lexicon (tashkeel removed, otherwise as written). */
+  arabic: string;
+  /** In (0, 1]: earlier senses weigh more; a looser English match (stem only) weighs less. */
+  weight: number;
+  /** `arabic` through the project's analysis: the index terms to look for. */
+  terms: string[];
+}
+
+/** A word or phrase of the English text and what it may be in Arabic. */
+export interface EnglishUnit {
+  /** The words as they appear in the text (phrases joined by one space). */
+  surface: string;
+  /** The lexicon key that matched (the lemma), or the lowercased word when nothing did. */
+  key: string;
+  /** Token positions [start, end) in the text's words. */
+  start: number;
+  end: number;
+  /** Capitalised inside the text: likely a name, worth transliterating even when translated. */
+  capitalised: boolean;
+  /** Best first; empty when the lexicon does not know the word (a name, a rare word). */
+  translations: ArabicTranslation[];
+}
+
+/** The default place of the lexicon file, for the composition root. */
+export const BILINGUAL_LEXICON_FILE = new URL('../../knowledge/en-ar.tsv', import.meta.url);
+
+/** Longest phrase tried, in words (the lexicon's keys are at most four words). */
+const MAX_PHRASE_WORDS = 4;
+/** Weight of the i-th alternative: 1, 0.67, 0.5, 0.4, … (the first sense is the dictionary's main one). */
+export function senseWeight(position: number): number {
+  return 1 / (1 + 0.5 * position);
+}
+/** A key reached by a suffix rule (ran → run, cities → city) is nearly as good as the word itself. */
+const RULE_LEMMA_FACTOR = 0.9;
+/** A key reached only through a shared Porter stem (computational → computation) is a looser guess. */
+const STEM_LEMMA_FACTOR = 0.6;
+
+/**
+ * Common irregular English forms → base form. Only forms the suffix rules cannot reach; the
+ * lexicon has many inflected forms as headwords of their own, which are tried first anyway.
+ */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  was: 'be', were: 'be', been: 'be', is: 'be', are: 'be', am: 'be',
+  began: 'begin', begun: 'begin', became: 'become', broke: 'break', broken: 'break', brought: 'bring',
+  built: 'build', bought: 'buy', caught: 'catch', chose: 'choose', chosen: 'choose', came: 'come',
+  drew: 'draw', drawn: 'draw', drove: 'drive', driven: 'drive', fell: 'fall', fallen: 'fall', fed: 'feed',
+  felt: 'feel', fought: 'fight', found: 'find', fled: 'flee', flew: 'fly', flown: 'fly', forgot: 'forget',
+  froze: 'freeze', gave: 'give', given: 'give', went: 'go', gone: 'go', grew: 'grow', grown: 'grow',
+  hung: 'hang', had: 'have', has: 'have', heard: 'hear', hid: 'hide', held: 'hold', kept: 'keep', knew: 'know',
+  known: 'know', laid: 'lay', led: 'lead', left: 'leave', lent: 'lend', lost: 'lose', made: 'make',
+  meant: 'mean', met: 'meet', paid: 'pay', ran: 'run', rose: 'rise', risen: 'rise', said: 'say', saw: 'see',
+  seen: 'see', sold: 'sell', sent: 'send', shot: 'shoot', shook: 'shake', sang: 'sing', sung: 'sing',
+  sank: 'sink', sat: 'sit', slept: 'sleep', spoke: 'speak', spoken: 'speak', spent: 'spend', stood: 'stand',
+  stole: 'steal', stolen: 'steal', struck: 'strike', swore: 'swear', took: 'take', taken: 'take',
+  taught: 'teach', told: 'tell', thought: 'think', threw: 'throw', thrown: 'throw', understood: 'understand',
+  woke: 'wake', wore: 'wear', worn: 'wear', won: 'win', wrote: 'write', written: 'write',
+  children: 'child', men: 'man', women: 'woman', people: 'person', feet: 'foot', teeth: 'tooth',
+  mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf',
+  better: 'good', best: 'good', worse: 'bad', worst: 'bad', larger: 'large', largest: 'large',
+  bigger: 'big', biggest: 'big', data: 'datum', criteria: 'criterion', phenomena: 'phenomenon',
+};
+
+/** Base-form guesses for an inflected English word, most likely first (the word itself not included). */
+export function lemmaCandidates(word: string): string[] {
+  const w = word.toLowerCase();
+  const out: string[] = [];
+  const add = (c: string): void => {
+    if (c.length >= 2 && c !== w && !out.includes(c)) out.push(c);
+  };
+  const irregular = IRREGULAR[w];
+  if (irregular) add(irregular);
+  if (w.endsWith("'s")) add(w.slice(0, -2));
+  if (w.endsWith("s'")) add(w.slice(0, -1));
+  if (w.endsWith('ies') && w.length > 4) add(w.slice(0, -3) + 'y');
+  if (w.endsWith('ves') && w.length > 4) add(w.slice(0, -3) + 'f');
+  if (/(?:ches|shes|sses|xes|zes|oes)$/.test(w)) add(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) add(w.slice(0, -1));
+  for (const suffix of ['ed', 'ing', 'er', 'est']) {
+    if (!w.endsWith(suffix) || w.length < suffix.length + 3) continue;
+    const base = w.slice(0, -suffix.length);
+    if (suffix === 'ed' && base.endsWith('i')) add(base.slice(0, -1) + 'y'); // carried → carry
+    if (/([b-df-hj-np-tv-z])\1$/.test(base)) add(base.slice(0, -1)); // stopped → stop
+    add(base); // played → play
+    add(base + 'e'); // used → use, making → make
+  }
+  if (w.endsWith('ly') && w.length > 5) {
+    add(w.slice(0, -2)); // mainly → main
+    if (w.endsWith('ily')) add(w.slice(0, -3) + 'y'); // heavily → heavy
+  }
+  return out;
+}
+
+/** An English word: letters with inner apostrophes or hyphens, or a number. */
+const ENGLISH_WORD = /[\p{Script=Latin}]+(?:['’-][\p{Script=Latin}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
+const NUMBER = /^\p{N}/u;
+const CAPITAL = /^\p{Lu}/u;
+
+interface Token {
+  surface: string;
+  lower: string;
+  capitalised: boolean;
+}
+
+function englishTokens(input: string | readonly string[]): Token[] {
+  const text = typeof input === 'string' ? input : input.join(' ');
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(ENGLISH_WORD)) {
+    const surface = match[0].replace(/’/g, "'");
+    // "Who" at the start of a question says nothing about a name; "Allen" inside it does.
+    tokens.push({ surface, lower: surface.toLowerCase(), capitalised: !sentenceStart && CAPITAL.test(surface) });
+    sentenceStart = false;
+    const after = text.slice((match.index ?? 0) + match[0].length).trimStart();
+    if (/^[.?!]/.test(after)) sentenceStart = true;
+  }
+  return tokens;
+}
+
+/** Question and function words that never carry content, beyond the shared English stopwords. */
+const QUESTION_FRAME = new Set(['whose', 'whom', 'which', 'what', 'when', 'where', 'who', 'why', 'how', "what's", "who's"]);
+
+function isFunctionWord(lower: string): boolean {
+  return QUESTION_FRAME.has(lower) || isEnglishStopword(lower) || isEnglishStopword(lower.replace(/'s$/, ''));
+}
+
+export interface BilingualLexicon {
+  /** Number of English keys. */
+  readonly size: number;
+  /** The raw Arabic alternatives of an exact key (lowercased word or phrase), best first. */
+  alternatives(key: string): readonly string[] | undefined;
+  /**
+   * The English text's words and phrases with their Arabic translations, in reading order:
+   * longest phrase first, then each remaining content word through its lemma. Function and
+   * question words are left out; numbers stand for themselves; unknown words come with no
+   * translations (the caller may transliterate them).
+   */
+  translate(input: string | readonly string[]): EnglishUnit[];
+}
+
+/** Reads the lexicon file's text: `english<TAB>alt1|alt2|…`, `#` comment lines. */
+export function parseBilingualLexicon(text: string): BilingualLexicon {
+  const entries = new Map<string, readonly string[]>();
+  const lines = text.split('\n');
+  lines.forEach((line, number) => {
+    if (line.length === 0 || line.startsWith('#')) return;
+    const tab = line.indexOf('\t');
+    if (tab <= 0) throw new BilingualLexiconError(`line ${number + 1}: expected "english<TAB>arabic|arabic…"`);
+    const key = line.slice(0, tab);
+    const alternatives = line.slice(tab + 1).split('|').filter((a) => a.length > 0);
+    if (alternatives.length === 0) throw new BilingualLexiconError(`line ${number + 1}: "${key}" has no Arabic alternative`);
+    entries.set(key, alternatives);
+  });
+  return createBilingualLexicon(entries);
+}
+
+/** Reads and parses the lexicon file (called by the composition root, never at import). */
+export function loadBilingualLexicon(path: string | URL = BILINGUAL_LEXICON_FILE): BilingualLexicon {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new BilingualLexiconError(`cannot read the English–Arabic lexicon at ${String(path)}`, { cause: error });
+  }
+  return parseBilingualLexicon(text);
+}
+
+/** Writes a lexicon in the file format parseBilingualLexicon reads (used by the build script). */
+export function formatLexicon(entries: ReadonlyMap<string, readonly string[]>, header: readonly string[] = []): string {
+  const lines = header.map((h) => `# ${h}`);
+  for (const key of [...entries.keys()].sort()) {
+    const alternatives = entries.get(key) ?? [];
+    if (alternatives.length === 0) continue;
+    if (/[\t\n|]/.test(key) || alternatives.some((a) => /[\t\n|]/.test(a))) {
+      throw new BilingualLexiconError(`"${key}": tabs, newlines and | cannot be stored`);
+    }
+    lines.push(`${key}\t${alternatives.join('|')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Builds a lexicon from key → alternatives (keys lowercased words or phrases). */
+export function createBilingualLexicon(entries: ReadonlyMap<string, readonly string[]>): BilingualLexicon {
+  const termCache = new Map<string, string[]>();
+  const termsOf = (arabic: string): string[] => {
+    let terms = termCache.get(arabic);
+    if (!terms) {
+      terms = analyze(arabic);
+      termCache.set(arabic, terms);
+    }
+    return terms;
+  };
+
+  // Porter stem → the shortest single-word key with that stem, built on first need.
+  let byStem: Map<string, string> | undefined;
+  const stemKey = (word: string): string | undefined => {
+    if (!byStem) {
+      byStem = new Map();
+      for (const key of entries.keys()) {
+        if (key.includes(' ')) continue;
+        const stem = stemEnglish(key);
+        const known = byStem.get(stem);
+        if (known === undefined || key.length < known.length || (key.length === known.length && key < known)) byStem.set(stem, key);
+      }
+    }
+    return byStem.get(stemEnglish(word));
+  };
+
+  /** The key for a word (exact, rule lemma, stem) and how much to trust it. */
+  const resolve = (word: string): { key: string; factor: number } | null => {
+    if (entries.has(word)) return { key: word, factor: 1 };
+    for (const lemma of lemmaCandidates(word)) if (entries.has(lemma)) return { key: lemma, factor: RULE_LEMMA_FACTOR };
+    const stemmed = word.length >= 4 ? stemKey(word) : undefined;
+    return stemmed ? { key: stemmed, factor: STEM_LEMMA_FACTOR } : null;
+  };
+
+  const translationsOf = (key: string, factor: number): ArabicTranslation[] =>
+    (entries.get(key) ?? []).map((arabic, position) => ({
+      arabic,
+      weight: senseWeight(position) * factor,
+      terms: termsOf(arabic),
+    }));
+
+  /** The key of a phrase: as written, or with its last word lemmatised (death tolls → death toll). */
+  const phraseKey = (words: readonly string[]): string | null => {
+    const exact = words.join(' ');
+    if (entries.has(exact)) return exact;
+    const last = words[words.length - 1] as string;
+    for (const lemma of lemmaCandidates(last)) {
+      const key = [...words.slice(0, -1), lemma].join(' ');
+      if (entries.has(key)) return key;
+    }
+    return null;
+  };
+
+  function translate(input: string | readonly string[]): EnglishUnit[] {
+    const tokens = englishTokens(input);
+    const units: EnglishUnit[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i] as Token;
+      let matched = false;
+      for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 2; n--) {
+        const words = tokens.slice(i, i + n);
+        // A phrase must begin and end on content words: "of the" or "in spite of" find nothing to look for.
+        if (isFunctionWord((words[0] as Token).lower) || isFunctionWord((words[n - 1] as Token).lower)) continue;
+        const key = phraseKey(words.map((w) => w.lower));
+        if (key === null) continue;
+        units.push({
+          surface: words.map((w) => w.surface).join(' '),
+          key,
+          start: i,
+          end: i + n,
+          capitalised: words.some((w) => w.capitalised),
+          translations: translationsOf(key, 1),
+        });
+        i += n;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      i++;
+      if (isFunctionWord(token.lower) || token.lower.length < 2 && !NUMBER.test(token.lower)) continue;
+      const base = { surface: token.surface, start: i - 1, end: i, capitalised: token.capitalised };
+      if (NUMBER.test(token.lower)) {
+        const digits = token.lower.replace(/,/g, '');
+        units.push({ ...base, key: digits, translations: [{ arabic: digits, weight: 1, terms: analyze(digits) }] });
+        continue;
+      }
+      const resolved = resolve(token.lower);
+      if (resolved === null && token.lower.includes('-')) {
+        // anti-government: its parts, when the whole is unknown
+        for (const part of token.lower.split('-')) {
+          const r = part.length >= 2 && !isFunctionWord(part) ? resolve(part) : null;
+          if (r) units.push({ ...base, surface: part, key: r.key, translations: translationsOf(r.key, r.factor) });
+        }
+        continue;
+      }
+      units.push({
+        ...base,
+        key: resolved?.key ?? token.lower,
+        translations: resolved ? translationsOf(resolved.key, resolved.factor) : [],
+      });
+    }
+    return units;
+  }
+
+  return {
+    size: entries.size,
+    alternatives: (key) => entries.get(key),
+    translate,
+  };
+}
+
+/** The English text's units and their weighted Arabic translations (see BilingualLexicon.translate). */
+export function translateEnglish(lexicon: BilingualLexicon, input: string | readonly string[]): EnglishUnit[] {
+  return lexicon.translate(input);
+}
+
+/** Arabic words and term weights for querying Arabic sentences with an English text. */
+export interface ArabicQuery {
+  /** Arabic words and phrases to search for, heaviest first (SearchOptions.extraTerms). */
+  extraTerms: string[];
+  /** Analysed term → weight in (0, 1] (SearchOptions.boosts): the best weight any unit gave it. */
+  boosts: Record<string, number>;
+}
+
+export interface ArabicQueryOptions {
+  /** The most translations used per English unit (default 4). */
+  maxTranslations?: number;
+  /**
+   * Arabic spellings of a Latin name, e.g. a corpus SkeletonMatcher's `match` (src/text/transliterate.ts).
+   * Asked for units the lexicon does not know and for capitalised words (names the dictionary
+   * may translate as something else: "Allen" is not a common noun).
+   */
+  names?: (latin: string) => readonly string[];
+  /** Weight of a transliterated name (default 1: a name is the surest thing a question holds). */
+  nameWeight?: number;
+}
+
+/** Turns translated English units into the Arabic words and weights of a sentence query. */
+export function arabicQuery(units: readonly EnglishUnit[], options: ArabicQueryOptions = {}): ArabicQuery {
+  const maxTranslations = options.maxTranslations ?? 4;
+  const nameWeight = options.nameWeight ?? 1;
+  const weighted: { arabic: string; weight: number }[] = [];
+  const boosts: Record<string, number> = {};
+  const add = (arabic: string, terms: readonly string[], weight: number): void => {
+    weighted.push({ arabic, weight });
+    for (const term of terms) boosts[term] = Math.max(boosts[term] ?? 0, weight);
+  };
+  for (const unit of units) {
+    for (const t of unit.translations.slice(0, maxTranslations)) add(t.arabic, t.terms, t.weight);
+    if (options.names && (unit.translations.length === 0 || unit.capitalised)) {
+      const words = unit.surface.split(/[\s-]+/);
+      for (const word of words) {
+        for (const arabic of options.names(word)) add(arabic, analyze(arabic), nameWeight);
+      }
+    }
+  }
+  const extraTerms = weighted
+    .sort((a, b) => b.weight - a.weight)
+    .map((w) => w.arabic)
+    .filter((a, i, all) => all.indexOf(a) === i);
+  return { extraTerms, boosts };
+}
