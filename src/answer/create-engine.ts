@@ -7,6 +7,7 @@ import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../ev
 import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
+import { loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
 
 export interface CreateEngineOptions {
@@ -14,11 +15,17 @@ export interface CreateEngineOptions {
   /** Where the trained intent model is cached; omitted, the model is trained in memory each time. */
   cacheDir?: string;
   ranking?: RankingOptions;
+  /**
+   * The English–Arabic dictionary; omitted, `knowledge/en-ar.tsv` is read. `null`: none, so English
+   * questions match English renderings only.
+   */
+  bilingual?: BilingualLexicon | null;
 }
 
 /** Loads the corpus, loads or trains the intent model, builds the timeline and the engine. */
 export async function createEngine(options: CreateEngineOptions): Promise<ExplainableEngine> {
   const corpus = loadCorpus(options.corpusDir);
+  const bilingual = options.bilingual === undefined ? loadBilingualLexicon() : options.bilingual;
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
   const timelineEvents = buildTimeline(corpus, { matchEntities, entityById });
   const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
@@ -37,6 +44,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       timelineEvents,
       filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
       intentExamples: defaultIntentData().examples,
+      translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
       timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
       parseQuestionDate: (question, lang) => {
         const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });

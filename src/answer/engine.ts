@@ -7,14 +7,16 @@ import { SentenceIndex } from '../search/sentence-index.ts';
 import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, coverage, FUZZY_CREDIT, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
-import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
+import { skeletons } from './skeleton.ts';
+import { questionUnits, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
+import { createSkeletonMatcher, type SkeletonMatcher } from '../text/transliterate.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -33,6 +35,28 @@ export interface EngineParts {
   timeFlags(question: string, lang: Language): TimeFlags;
   /** The intent training utterances, from which each intent's marker words are learnt. */
   intentExamples: readonly IntentExampleText[];
+  /** English words and phrases with their weighted Arabic renderings (a bilingual dictionary); omitted, English matches English only. */
+  translateEnglish?(text: string): EnglishRendering[];
+}
+
+/** An English word or phrase and its Arabic renderings, best first, each weighted in (0, 1]. */
+export interface EnglishRendering {
+  surface: string;
+  translations: readonly { arabic: string; terms: readonly string[]; weight: number }[];
+  /** Capitalised inside the text: perhaps a name, worth finding by its sound too. */
+  capitalised: boolean;
+}
+
+/** Credit of a first dictionary sense; later senses earn less (see `translationCredit`). */
+const TRANSLATION_CREDIT = 0.85;
+/** Credit of an article word whose consonants match a Latin name no list holds (Hassakeh / الحسكة). */
+const NAME_CREDIT = 0.85;
+/** Senses of one English word kept as evidence. */
+const MAX_SENSES = 6;
+
+/** A sense of weight 1 earns TRANSLATION_CREDIT; weaker senses earn less, never below half of it. */
+function translationCredit(weight: number): number {
+  return TRANSLATION_CREDIT * (0.5 + 0.5 * weight);
 }
 
 /** Tuning of ranking and abstention; the defaults are what the project's own eval measured best. */
@@ -186,7 +210,11 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   const stats = termStatistics(evidence);
   const sentencesByEntity = new Map<string, number[]>();
   for (const item of evidence) {
-    for (const id of item.contextEntities) sentencesByEntity.set(id, [...(sentencesByEntity.get(id) ?? []), item.sentence.ref]);
+    for (const id of new Set([...item.contextEntities, ...item.articlePlaces])) {
+      let refs = sentencesByEntity.get(id);
+      if (!refs) sentencesByEntity.set(id, (refs = []));
+      refs.push(item.sentence.ref);
+    }
   }
   const datedEvidence = evidence.filter((item) => item.events.length > 0);
   // The present story starts a week before the newest article: earlier events are its background.
@@ -201,6 +229,34 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const rest = withoutEntities(text);
     return [...analyze(rest), ...parts.expandQuery(rest, /\p{Script=Arabic}/u.test(rest) ? 'ar' : 'en')];
   });
+
+  // Names no list holds are found by their consonants among the articles' own words; the matcher
+  // is built on the first English question, never at start.
+  let names: SkeletonMatcher | undefined;
+  const namesFor = (latin: string): string[] => {
+    names ??= createSkeletonMatcher(corpus.sentences.flatMap((s) => tokenize(s.text)));
+    return names.match(latin);
+  };
+  const translate = parts.translateEnglish
+    ? (text: string): TranslatedPhrase[] =>
+        (parts.translateEnglish?.(text) ?? []).map((rendering) => {
+          const terms = new Map<string, number>();
+          const credit = (term: string, value: number): void => {
+            if (value > (terms.get(term) ?? 0)) terms.set(term, value);
+          };
+          for (const sense of rendering.translations.slice(0, MAX_SENSES)) {
+            for (const term of sense.terms) credit(term, translationCredit(sense.weight));
+            // Spellings differ (لتر / ليتر, كيلومتر / كيلو متر): a one-word sense also matches by its consonants.
+            if (!sense.arabic.includes(' ')) for (const form of skeletons(sense.arabic)) credit(form, FUZZY_CREDIT * translationCredit(sense.weight));
+          }
+          if (rendering.translations.length === 0 || rendering.capitalised) {
+            for (const word of rendering.surface.split(/[\s-]+/)) {
+              for (const arabic of namesFor(word)) for (const term of analyze(arabic)) credit(term, NAME_CREDIT);
+            }
+          }
+          return { surface: rendering.surface, terms };
+        })
+    : undefined;
 
   const cite = (ref: number): Citation | null => {
     const sentence = corpus.sentences[ref];
@@ -239,13 +295,14 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         matchEntities: parts.matchEntities,
         expandWord: (word, l) => parts.expandQuery(word, l),
         glossaryHits: parts.glossaryHits,
+        translate,
       },
     );
     // Topical: the question names something the articles know about (an entity, a date, a word
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
     const known = (t: string): boolean => stats.documentFrequency.has(t);
     const topical = units.some(
-      (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && [...unit.alternatives, ...unit.expanded, ...unit.fuzzy].some(known)),
+      (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && termForms(unit).some(known)),
     );
 
     const boosts: Record<string, number> = {};
@@ -330,7 +387,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       valid: true,
       intent: analysis.intent,
       answerType: analysis.read.answerType,
-      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`)] : undefined })),
+      units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`), ...[...(u.translated ?? [])].map(([t, c]) => `${t}*${c.toFixed(2)}`)] : undefined })),
       candidates: analysis.ranked.slice(0, limit).map((r) => ({
         sentenceId: r.evidence.sentence.id,
         coverage: Number(r.coverage.toFixed(3)),

@@ -32,6 +32,8 @@ export interface SentenceEvidence {
   landmarkOnly: ReadonlySet<string>;
   /** Entities of the previous sentence of the same article, which this one may refer back to. */
   contextEntities: ReadonlySet<string>;
+  /** Places of the article's headline and lead, where a sentence naming no place of its own happens. */
+  articlePlaces: ReadonlySet<string>;
   /** Names an actor, or a person (a civilian, a member, gunmen): what "who" asks for. */
   actorMentioned: boolean;
   placeMentioned: boolean;
@@ -173,8 +175,18 @@ export function buildEvidence(
   const evidence: SentenceEvidence[] = [];
   let previous: { articleId: string; entities: ReadonlySet<string> } | undefined;
   let placesSoFar: { articleId: string; id: string; surface: string }[] = [];
-  for (const sentence of corpus.sentences) {
-    const mentions = deps.matchEntities(sentence.text);
+  const mentionsOf = corpus.sentences.map((sentence) => deps.matchEntities(sentence.text));
+  // A report names its place in the headline and the lead, then says "the city" or nothing at all:
+  // every later sentence happens there unless it names another place.
+  const leadPlaces = new Map<string, Set<string>>();
+  corpus.sentences.forEach((sentence, i) => {
+    if (sentence.number > LEAD_SENTENCES) return;
+    const places = leadPlaces.get(sentence.articleId) ?? new Set<string>();
+    for (const m of mentionsOf[i] ?? []) if (m.kind === 'place') places.add(m.id);
+    leadPlaces.set(sentence.articleId, places);
+  });
+  for (const [i, sentence] of corpus.sentences.entries()) {
+    const mentions = mentionsOf[i] ?? [];
     const entities = new Set(mentions.map((m) => m.id));
     const landmarkOnly = new Set(
       [...entities].filter((id) => mentions.filter((m) => m.id === id).every((m) => isLandmarkMention(sentence.text, m))),
@@ -203,6 +215,7 @@ export function buildEvidence(
       entities,
       landmarkOnly,
       contextEntities,
+      articlePlaces: mentions.some((m) => m.kind === 'place') ? new Set() : (leadPlaces.get(sentence.articleId) ?? new Set()),
       actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
       hasNumber: mentionsNumber(sentenceWords),
@@ -227,12 +240,21 @@ export type QuestionUnit =
       expanded: ReadonlySet<string>;
       /** Skeletons, typo corrections and shared stems. */
       fuzzy: ReadonlySet<string>;
+      /** Dictionary translations and transliterated names, each with its credit (below a glossary match's). */
+      translated?: ReadonlyMap<string, number>;
       weight: number;
       focus?: boolean;
     }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
   | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
+
+export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
+
+/** Every analysed form a term unit may be found by: its own, glossary, fuzzy and translated. */
+export function termForms(unit: TermUnit): string[] {
+  return [...unit.alternatives, ...unit.expanded, ...unit.fuzzy, ...(unit.translated?.keys() ?? [])];
+}
 
 /** How well one sentence satisfies one unit, from 0 to 1. */
 export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
@@ -241,12 +263,18 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
       // A translation or synonym is good evidence, a little less than the word itself.
       for (const term of unit.expanded) if (evidence.terms.has(term)) return EXPANDED_CREDIT;
-      // Skeletons, typos and shared stems are likely but not certain matches (مدني / مدينة).
-      for (const term of unit.fuzzy) if (evidence.terms.has(term)) return FUZZY_CREDIT;
-      return 0;
+      {
+        // A dictionary sense may be the wrong one: it earns less, the less likely the sense.
+        let best = 0;
+        for (const [term, credit] of unit.translated ?? []) if (credit > best && evidence.terms.has(term)) best = credit;
+        // Skeletons, typos and shared stems are likely but not certain matches (مدني / مدينة).
+        for (const term of unit.fuzzy) if (evidence.terms.has(term)) return Math.max(best, FUZZY_CREDIT);
+        return best;
+      }
     case 'entity': {
       if (evidence.entities.has(unit.entityId)) return evidence.landmarkOnly.has(unit.entityId) && !unit.landmark ? 0.8 : 1;
       if (evidence.contextEntities.has(unit.entityId)) return 0.7;
+      if (evidence.articlePlaces.has(unit.entityId)) return ARTICLE_PLACE_CREDIT;
       // A sentence about a part (Halko, the Asayish) partly answers a question about the whole
       // (Qamishli, the SDF). The reverse holds for organisations only: what the SDF does its Asayish
       // does, but a sentence about Qamishli says nothing about one of its neighbourhoods.
@@ -277,12 +305,18 @@ const COUNT_WINDOW = 6;
  * True when a quantity stands near a word of the focus unit, or when the focus matches only outside
  * the Arabic text's positions (its English rendering), where nearness cannot be told.
  */
-function countsNear(focus: Extract<QuestionUnit, { kind: 'term' }>, evidence: SentenceEvidence): boolean {
-  const forms = [...focus.alternatives, ...focus.expanded, ...focus.fuzzy];
+function countsNear(focus: TermUnit, evidence: SentenceEvidence): boolean {
+  const forms = [...focus.alternatives, ...focus.expanded, ...focus.fuzzy, ...(focus.translated?.keys() ?? [])];
   const at = evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
   if (at.length === 0) return true;
   return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
 }
+
+/** Sentences of an article's lead (after the headline) whose places are the article's. */
+const LEAD_SENTENCES = 1;
+
+/** Credit for a place known only from the article's headline and lead. */
+export const ARTICLE_PLACE_CREDIT = 0.6;
 
 /** Credit for a match through the glossary rather than the word itself. */
 export const EXPANDED_CREDIT = 0.9;
@@ -302,7 +336,7 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
   let total = 0;
   let covered = 0;
   let gate = 1;
-  const focus = units.find((u): u is Extract<QuestionUnit, { kind: 'term' }> => u.kind === 'term' && u.focus === true);
+  const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   for (const unit of units) {
     const match = unitMatch(unit, evidence, parentOf);
     if (unit.kind === 'answer-type') {

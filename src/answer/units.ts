@@ -1,6 +1,6 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
-import { isLandmarkMention, type EntityMention, type QuestionUnit } from './evidence.ts';
+import { isLandmarkMention, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
@@ -20,6 +20,16 @@ export interface UnitDeps {
   expandWord(word: string, lang: Language): string[];
   /** Glossary entries found in the text: the words as written and the analysed Arabic terms they stand for. */
   glossaryHits(text: string): { key: string; terms: string[] }[];
+  /** English words and phrases of the text with the analysed Arabic terms they may be, each with its credit. */
+  translate?(text: string): TranslatedPhrase[];
+}
+
+/** An English word or phrase of a question and what it may be in the Arabic articles. */
+export interface TranslatedPhrase {
+  /** The words as written. */
+  surface: string;
+  /** Analysed Arabic term -> credit in (0, 1). */
+  terms: ReadonlyMap<string, number>;
 }
 
 /** Corpus statistics the weights come from. */
@@ -36,6 +46,17 @@ const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|�
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
+
+/** Weight of a word found nowhere, relative to a word found in one sentence. */
+const UNKNOWN_WORD_WEIGHT = Number(process.env.UNKNOWN_WORD_WEIGHT ?? 1);
+
+/** How many of a word's translations widen the search (all of them still count as evidence). */
+const SEARCH_TRANSLATIONS = 4;
+
+/** The best-credited terms of a translation, for the search. */
+function strongest(terms: ReadonlyMap<string, number>): string[] {
+  return [...terms].sort((a, b) => b[1] - a[1]).slice(0, SEARCH_TRANSLATIONS).map(([term]) => term);
+}
 
 /** Rarity weight: rare terms matter more; a term found nowhere weighs most. */
 export function idf(frequency: number, sentenceCount: number): number {
@@ -103,11 +124,22 @@ export function questionUnits(
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
-  const addTermUnit = (label: string, alternatives: Set<string>, expanded: Set<string>, fuzzy: Set<string> = new Set()): void => {
+  const addTermUnit = (
+    label: string,
+    alternatives: Set<string>,
+    expanded: Set<string>,
+    fuzzy: Set<string> = new Set(),
+    translated: ReadonlyMap<string, number> = new Map(),
+  ): void => {
     for (const own of alternatives) expanded.delete(own);
     for (const known of [...alternatives, ...expanded]) fuzzy.delete(known);
-    const frequencies = [...alternatives, ...expanded, ...fuzzy].map((t) => stats.documentFrequency.get(t) ?? 0);
-    units.push({ kind: 'term', label, alternatives, expanded, fuzzy, weight: idf(Math.max(0, ...frequencies), stats.sentenceCount) });
+    const frequencies = [...alternatives, ...expanded, ...fuzzy, ...translated.keys()].map((t) => stats.documentFrequency.get(t) ?? 0);
+    const best = Math.max(0, ...frequencies);
+    // A word no article uses in any known form weighs like a rare word, not more: with dictionaries
+    // and dialects, "unknown" is as often a rendering we lack as a fact the articles lack.
+    const weight = best === 0 ? Math.min(idf(0, stats.sentenceCount), UNKNOWN_WORD_WEIGHT * idf(1, stats.sentenceCount)) : idf(best, stats.sentenceCount);
+    const unit = { kind: 'term', label, alternatives, expanded, fuzzy, weight } as const;
+    units.push(translated.size > 0 ? { ...unit, translated } : unit);
   };
   // A glossary phrase ("leave their homes", "شو عم يصير") is one unit: its words mean something together.
   const phraseWords = new Set<string>();
@@ -121,6 +153,22 @@ export function questionUnits(
     // "what's going on" asks nothing specific: it still widens the search, but need not be covered.
     if (own.every((term) => stats.genericTerms.has(term))) continue;
     addTermUnit(hit.key, new Set(own), new Set(hit.terms));
+  }
+  // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
+  const translatedWord = new Map<string, ReadonlyMap<string, number>>();
+  for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
+    const words = deps.tokenize(phrase.surface).map(deps.normalize);
+    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w))) continue;
+    if (words.length === 1) {
+      translatedWord.set(words[0] as string, phrase.terms);
+      continue;
+    }
+    for (const word of words) phraseWords.add(word);
+    const own = deps.analyzeWithSurface(phrase.surface).map((t) => t.term);
+    if (own.length === 0 || own.every((term) => stats.genericTerms.has(term))) continue;
+    for (const term of own) seenTerms.add(term);
+    expansion.push(...strongest(phrase.terms));
+    addTermUnit(phrase.surface, new Set(own), new Set(), new Set(), phrase.terms);
   }
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
     if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface))) continue;
@@ -149,7 +197,9 @@ export function questionUnits(
       const known = stats.documentFrequency.has(alternative);
       for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }
-    addTermUnit(surface, alternatives, expanded, fuzzy);
+    const translated = translatedWord.get(deps.normalize(surface)) ?? new Map<string, number>();
+    expansion.push(...strongest(translated));
+    addTermUnit(surface, alternatives, expanded, fuzzy, translated);
   }
 
   // The focus is the first content word the question asks about, in reading order. When the
@@ -157,7 +207,7 @@ export function questionUnits(
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
   const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
-    const mentioned = [...firstTerm.alternatives, ...firstTerm.expanded, ...firstTerm.fuzzy].some((t) => stats.documentFrequency.has(t));
+    const mentioned = termForms(firstTerm).some((t) => stats.documentFrequency.has(t));
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
     if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
   }

@@ -4,7 +4,7 @@
  */
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
-import lexiconData from '../../intents/entities.json' with { type: 'json' };
+import lexiconData from '../../knowledge/gazetteer.json' with { type: 'json' };
 
 export type EntityKind = 'actor' | 'place';
 

@@ -7,6 +7,8 @@ import { analyze } from '../text/analyze.ts';
 import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import glossaryData from '../../intents/glossary.json' with { type: 'json' };
+import conceptsData from '../../knowledge/concepts.json' with { type: 'json' };
+import { conceptGlossaryData, parseConceptLexicon } from './concepts.ts';
 import { defaultEntityLexicon, type EntityLexicon } from './entities.ts';
 import { stemEnglish } from '../text/english.ts';
 
@@ -114,7 +116,11 @@ let defaultGlossary: Glossary | undefined;
 
 /** The glossary compiled from intents/glossary.json with the default entity lexicon (built on first use). */
 export function defaultGlossaryInstance(): Glossary {
-  defaultGlossary ??= createGlossary(glossaryData as GlossaryData);
+  defaultGlossary ??= (() => {
+    const concepts = conceptGlossaryData(parseConceptLexicon(conceptsData), (key) => analyze(key).length > 0);
+    const own = glossaryData as GlossaryData;
+    return createGlossary({ english: [...concepts.english, ...own.english], dialect: [...concepts.dialect, ...own.dialect] });
+  })();
   return defaultGlossary;
 }
 

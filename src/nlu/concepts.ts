@@ -1,0 +1,62 @@
+/**
+ * The concept lexicon (knowledge/concepts.json): the region's news by concept, each with its MSA
+ * forms, dialect forms and English words. All forms of one concept are interchangeable in a
+ * question, so a concept becomes glossary entries: its English words and every Arabic form of it
+ * expand to its MSA forms, the words the articles write.
+ */
+import { z } from 'zod';
+import type { GlossaryData } from './glossary.ts';
+
+const conceptSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  domain: z.string().min(1),
+  ar: z.array(z.string().min(1)).min(1),
+  dialect: z.array(z.string().min(1)),
+  en: z.array(z.string().min(1)),
+  related: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+
+export const conceptLexiconSchema = z.object({
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
+  concepts: z.array(conceptSchema).min(1),
+});
+
+export type Concept = z.infer<typeof conceptSchema>;
+
+export class ConceptLexiconError extends Error {
+  constructor(message: string, readonly source: string) {
+    super(`${source}: ${message}`);
+    this.name = 'ConceptLexiconError';
+  }
+}
+
+/** Validates the parsed JSON of a concept lexicon: schema, unique ids, related ids that exist. */
+export function parseConceptLexicon(json: unknown, source = 'concepts.json'): Concept[] {
+  const parsed = conceptLexiconSchema.safeParse(json);
+  if (!parsed.success) throw new ConceptLexiconError(z.prettifyError(parsed.error), source);
+  const ids = new Set<string>();
+  for (const concept of parsed.data.concepts) {
+    if (ids.has(concept.id)) throw new ConceptLexiconError(`duplicate concept id "${concept.id}"`, source);
+    ids.add(concept.id);
+  }
+  for (const concept of parsed.data.concepts) {
+    for (const id of concept.related ?? []) {
+      if (!ids.has(id)) throw new ConceptLexiconError(`concept "${concept.id}" relates to unknown "${id}"`, source);
+    }
+  }
+  return parsed.data.concepts;
+}
+
+/**
+ * The glossary entries of the concepts: English and every Arabic form lead to the MSA forms. A key
+ * that is a function word once analysed (كلية → كليه, "entirely") would fire on every question, so
+ * only keys for which `isContentKey` holds are kept.
+ */
+export function conceptGlossaryData(concepts: readonly Concept[], isContentKey: (key: string) => boolean): GlossaryData {
+  return {
+    english: concepts.map((c) => ({ en: c.en.filter(isContentKey), ar: c.ar })).filter((g) => g.en.length > 0),
+    dialect: concepts.map((c) => ({ dialect: [...c.ar, ...c.dialect].filter(isContentKey), msa: c.ar })),
+  };
+}
