@@ -37,6 +37,8 @@ export interface SentenceEvidence {
   /** Names an actor, or a person (a civilian, a member, gunmen): what "who" asks for. */
   actorMentioned: boolean;
   placeMentioned: boolean;
+  /** The places the sentence names (landmarks included). */
+  places: ReadonlySet<string>;
   hasNumber: boolean;
   /** Word positions (as in `positions`) of the quantities of the Arabic text. */
   quantities: readonly number[];
@@ -218,6 +220,7 @@ export function buildEvidence(
       articlePlaces: mentions.some((m) => m.kind === 'place') ? new Set() : (leadPlaces.get(sentence.articleId) ?? new Set()),
       actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
       placeMentioned: mentions.some((m) => m.kind === 'place'),
+      places: new Set(mentions.filter((m) => m.kind === 'place').map((m) => m.id)),
       hasNumber: mentionsNumber(sentenceWords),
       quantities: quantityPositions(words(sentence.text)),
       hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
@@ -312,6 +315,23 @@ function countsNear(focus: TermUnit, evidence: SentenceEvidence): boolean {
   return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
 }
 
+/**
+ * True when the sentence (or, naming none, its article) is set in places none of which contains or
+ * lies within the asked place: Qamishli's bread is not Hasakah's, but Allouk is in Ras al-Ain.
+ */
+function setElsewhere(asked: string, evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): boolean {
+  const places = evidence.places.size > 0 ? evidence.places : evidence.articlePlaces;
+  if (places.size === 0) return false;
+  const lineage = (id: string): Set<string> => {
+    const chain = new Set<string>();
+    for (let at: string | undefined = id; at !== undefined && !chain.has(at); at = parentOf(at)) chain.add(at);
+    return chain;
+  };
+  const askedLineage = lineage(asked);
+  for (const place of places) if (askedLineage.has(place) || lineage(place).has(asked)) return false;
+  return true;
+}
+
 /** Sentences of an article's lead (after the headline) whose places are the article's. */
 const LEAD_SENTENCES = 1;
 
@@ -349,6 +369,11 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
     // nor its date, when the sentence is dated otherwise.
     if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
     if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
+    // Bread prices in Qamishli do not answer for Hasakah: a sentence set in another place cannot
+    // answer about the asked one (a place it does not name at all may still be implied).
+    if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {
+      gate = ANSWER_TYPE_GATE;
+    }
     total += unit.weight;
     covered += unit.weight * match;
   }
