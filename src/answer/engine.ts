@@ -64,6 +64,11 @@ export interface RankingOptions {
   /** Least coverage of the question's units for a sentence to be quoted. */
   minCoverage: number;
   /**
+   * Least coverage for an English question over Arabic text: a dictionary sense earns less than the
+   * word itself, so the same evidence covers less.
+   */
+  minCoverageEnglish: number;
+  /**
    * Extra coverage required when the classifier also calls the question out of scope. The
    * classifier never decides alone (it scores "tell me a joke" 1.0 for a known intent), but
    * when it agrees that a question looks off-topic, weak evidence is not enough.
@@ -86,6 +91,7 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
+  minCoverageEnglish: 0.5,
   outOfScopeMargin: 0.15,
   coverageWeight: 1.5,
   lexicalWeight: 0.1,
@@ -358,7 +364,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     }
 
     const best = ranked[0];
-    const required = ranking.minCoverage + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
+    const floor = lang === 'en' ? ranking.minCoverageEnglish : ranking.minCoverage;
+    const required = floor + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
     const answerable = (r: RankedSentence): boolean => r.coverage >= required;
     if (!topical || !best || !answerable(best)) {
       return answer({ ...base, kind: 'abstain', abstained: true, lead: abstainLead(lang) });

@@ -4,6 +4,7 @@
  */
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
+import { arabicSkeletons, latinSkeletons } from '../text/transliterate.ts';
 import lexiconData from '../../knowledge/gazetteer.json' with { type: 'json' };
 
 export type EntityKind = 'actor' | 'place';
@@ -213,6 +214,13 @@ export interface EntityLexiconData {
   entities: Entity[];
 }
 
+/** Shortest consonant skeleton matched by sound: two-consonant names collide with too many words. */
+const MIN_SOUND_CORE = 3;
+/** Letters from which a word with a two-consonant skeleton may still be matched by sound. */
+const LONG_NAME = 7;
+/** Category words left out of a variant before it is matched by sound (حي الهلالية → الهلالية). */
+const GENERIC_PLACE_WORDS: ReadonlySet<string> = new Set(['حي', 'مدينه', 'بلده', 'قريه', 'مخيم', 'محطه', 'معبر', 'سد', 'ناحيه', 'بلدة'].map(normalizeArabic));
+
 /** Compiles a lexicon. Throws EntityLexiconError on duplicate ids, unknown parents or bad guards. */
 export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
   const { entities } = data;
@@ -308,8 +316,53 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
     return found;
   }
 
+  // Latin spellings of a name vary (Hilaliyeh, Hilaliya, Helalieh): a capitalised word that no alias
+  // matches is the place or actor whose one-word alias or Arabic name it sounds like, when only one does.
+  let bySound: Map<string, Set<Entity>> | undefined;
+  function soundIndex(): Map<string, Set<Entity>> {
+    if (bySound) return bySound;
+    const index = new Map<string, Set<Entity>>();
+    const add = (core: string, entity: Entity): void => {
+      if (core.length < 2) return;
+      let set = index.get(core);
+      if (!set) index.set(core, (set = new Set()));
+      set.add(entity);
+    };
+    for (const entity of entities) {
+      for (const alias of entity.aliases) {
+        if (/\s/.test(alias.trim())) continue;
+        for (const skeleton of latinSkeletons(alias)) add(skeleton.core, entity);
+      }
+      for (const variant of entity.variants) {
+        const words = variant.split(/\s+/).filter((w) => !GENERIC_PLACE_WORDS.has(normalizeArabic(w)));
+        if (words.length === 1) for (const skeleton of arabicSkeletons(words[0] as string)) add(skeleton.core, entity);
+      }
+    }
+    bySound = index;
+    return index;
+  }
+
+  function soundCandidates(text: string, taken: readonly Candidate[]): Candidate[] {
+    const found: Candidate[] = [];
+    for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}'’-]{3,}/gu)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((c) => c.start < end && start < c.end)) continue;
+      const owners = new Set<Entity>();
+      for (const skeleton of latinSkeletons(m[0])) {
+        // A long word whose consonants are few (Hilaliyeh: ه ل) still names something; a short one does not.
+        if (skeleton.core.length < MIN_SOUND_CORE && m[0].length < LONG_NAME) continue;
+        for (const e of soundIndex().get(skeleton.core) ?? []) owners.add(e);
+      }
+      const [only] = owners;
+      if (only && owners.size === 1) found.push({ id: only.id, kind: only.kind, surface: m[0], start, end, words: 1 });
+    }
+    return found;
+  }
+
   function match(text: string): EntityMatch[] {
-    const candidates = [...arabicCandidates(text, wordSpans(text)), ...englishCandidates(text)];
+    const exact = [...arabicCandidates(text, wordSpans(text)), ...englishCandidates(text)];
+    const candidates = [...exact, ...soundCandidates(text, exact)];
     // Longest first (in words, then characters), then leftmost: a phrase beats its parts.
     candidates.sort((a, b) => b.words - a.words || b.end - b.start - (a.end - a.start) || a.start - b.start);
     const chosen: Candidate[] = [];
