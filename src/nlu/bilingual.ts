@@ -103,7 +103,7 @@ export function lemmaCandidates(word: string): string[] {
   if (/(?:ches|shes|sses|xes|zes|oes)$/.test(w)) add(w.slice(0, -2));
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) add(w.slice(0, -1));
   for (const suffix of ['ed', 'ing', 'er', 'est']) {
-    if (!w.endsWith(suffix) || w.length < suffix.length + 3) continue;
+    if (!w.endsWith(suffix) || w.length - suffix.length < 2) continue;
     const base = w.slice(0, -suffix.length);
     if (suffix === 'ed' && base.endsWith('i')) add(base.slice(0, -1) + 'y'); // carried → carry
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) add(base.slice(0, -1)); // stopped → stop
@@ -278,14 +278,19 @@ export function createBilingualLexicon(
     return result;
   };
 
-  /** The key of a phrase: as written, or with its last word lemmatised (death tolls → death toll). */
+  /**
+   * The key of a phrase: as written, hyphenated or written solid (high speed → high-speed, cease
+   * fire → ceasefire), each also with its last word lemmatised (death tolls → death toll).
+   */
   const phraseKey = (words: readonly string[]): string | null => {
-    const exact = words.join(' ');
-    if (entries.has(exact)) return exact;
     const last = words[words.length - 1] as string;
-    for (const lemma of lemmaCandidates(last)) {
-      const key = [...words.slice(0, -1), lemma].join(' ');
-      if (entries.has(key)) return key;
+    const lastForms = [last, ...lemmaCandidates(last)];
+    for (const form of lastForms) {
+      const parts = [...words.slice(0, -1), form];
+      for (const joiner of [' ', '-', '']) {
+        const key = parts.join(joiner);
+        if (entries.has(key)) return key;
+      }
     }
     return null;
   };
