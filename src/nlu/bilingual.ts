@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { analyze, analyzeToken } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
-import { tokenize } from '../text/tokenize.ts';
 import { createSkeletonMatcher } from '../text/transliterate.ts';
 import { stemEnglish } from '../text/english.ts';
 import { isEnglishStopword } from '../text/stopwords.ts';
