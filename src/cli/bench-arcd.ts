@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { evaluate, parseSquad, type BenchResult, type RankerFactory } from '../search/arcd.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
-import { arabicQuery, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { arabicQuery, corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import { detectLanguage } from '../text/language.ts';
-import { createSkeletonMatcher } from '../text/transliterate.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 type Lunr = typeof import('lunr');
@@ -97,11 +96,11 @@ function referenceRankers(): Record<string, { factory: RankerFactory; global: bo
 function projectFactory(lexicon: () => BilingualLexicon): RankerFactory {
   return (sentences) => {
     const index = SentenceIndex.build(sentences.map((text, ref) => ({ ref, text })));
-    let names: ReturnType<typeof createSkeletonMatcher> | undefined;
+    let names: ReturnType<typeof corpusNameFinder> | undefined;
     return (question) => {
       if (detectLanguage(question) === 'en') {
-        names ??= createSkeletonMatcher(sentences.flatMap((s) => tokenize(s)));
-        const query = arabicQuery(lexicon().translate(question), { names: (w) => names?.match(w) ?? [] });
+        names ??= corpusNameFinder(lexicon(), sentences.flatMap((s) => tokenize(s)));
+        const query = arabicQuery(lexicon().translate(question), { names });
         return index
           .search(question, { limit: sentences.length, extraTerms: query.extraTerms, boosts: query.boosts })
           .map((hit) => hit.ref);

@@ -8,7 +8,9 @@
  * index terms (src/text/analyze.ts), the same terms the Arabic sentences are indexed under.
  */
 import { readFileSync } from 'node:fs';
-import { analyze } from '../text/analyze.ts';
+import { analyze, analyzeToken } from '../text/analyze.ts';
+import { normalizeArabic, stripClitics } from '../text/arabic.ts';
+import { createSkeletonMatcher } from '../text/transliterate.ts';
 import { stemEnglish } from '../text/english.ts';
 import { isEnglishStopword } from '../text/stopwords.ts';
 
@@ -55,6 +57,11 @@ const RULE_LEMMA_FACTOR = 0.9;
 /** A key reached only through a shared Porter stem (computational → computation) is a looser guess. */
 const STEM_LEMMA_FACTOR = 0.6;
 
+/** A sibling's translation (same Porter stem) against the word's own. */
+const FAMILY_FACTOR = 0.3;
+/** The most translations one English word brings (its own senses first, then its family's). */
+const MAX_UNIT_TRANSLATIONS = 8;
+
 /**
  * Common irregular English forms → base form. Only forms the suffix rules cannot reach; the
  * lexicon has many inflected forms as headwords of their own, which are tried first anyway.
@@ -96,7 +103,7 @@ export function lemmaCandidates(word: string): string[] {
   if (/(?:ches|shes|sses|xes|zes|oes)$/.test(w)) add(w.slice(0, -2));
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) add(w.slice(0, -1));
   for (const suffix of ['ed', 'ing', 'er', 'est']) {
-    if (!w.endsWith(suffix) || w.length < suffix.length + 3) continue;
+    if (!w.endsWith(suffix) || w.length - suffix.length < 2) continue;
     const base = w.slice(0, -suffix.length);
     if (suffix === 'ed' && base.endsWith('i')) add(base.slice(0, -1) + 'y'); // carried → carry
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) add(base.slice(0, -1)); // stopped → stop
@@ -155,10 +162,16 @@ export interface BilingualLexicon {
    * translations (the caller may transliterate them).
    */
   translate(input: string | readonly string[]): EnglishUnit[];
+  /**
+   * True when an Arabic word's analysed term is among the lexicon's own Arabic words: a common
+   * word, not a name to find by transliteration (الشرق is not "Church", المباراة is not "Empire").
+   * The term set is built on first use (about half a second).
+   */
+  knowsArabic(word: string): boolean;
 }
 
 /** Reads the lexicon file's text: `english<TAB>alt1|alt2|…`, `#` comment lines. */
-export function parseBilingualLexicon(text: string): BilingualLexicon {
+export function parseBilingualLexicon(text: string, options: { familyFactor?: number } = {}): BilingualLexicon {
   const entries = new Map<string, readonly string[]>();
   const lines = text.split('\n');
   lines.forEach((line, number) => {
@@ -170,18 +183,18 @@ export function parseBilingualLexicon(text: string): BilingualLexicon {
     if (alternatives.length === 0) throw new BilingualLexiconError(`line ${number + 1}: "${key}" has no Arabic alternative`);
     entries.set(key, alternatives);
   });
-  return createBilingualLexicon(entries);
+  return createBilingualLexicon(entries, options);
 }
 
 /** Reads and parses the lexicon file (called by the composition root, never at import). */
-export function loadBilingualLexicon(path: string | URL = BILINGUAL_LEXICON_FILE): BilingualLexicon {
+export function loadBilingualLexicon(path: string | URL = BILINGUAL_LEXICON_FILE, options: { familyFactor?: number } = {}): BilingualLexicon {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new BilingualLexiconError(`cannot read the English–Arabic lexicon at ${String(path)}`, { cause: error });
   }
-  return parseBilingualLexicon(text);
+  return parseBilingualLexicon(text, options);
 }
 
 /** Writes a lexicon in the file format parseBilingualLexicon reads (used by the build script). */
@@ -199,7 +212,11 @@ export function formatLexicon(entries: ReadonlyMap<string, readonly string[]>, h
 }
 
 /** Builds a lexicon from key → alternatives (keys lowercased words or phrases). */
-export function createBilingualLexicon(entries: ReadonlyMap<string, readonly string[]>): BilingualLexicon {
+export function createBilingualLexicon(
+  entries: ReadonlyMap<string, readonly string[]>,
+  options: { familyFactor?: number } = {},
+): BilingualLexicon {
+  const familyFactor = options.familyFactor ?? FAMILY_FACTOR;
   const termCache = new Map<string, string[]>();
   const termsOf = (arabic: string): string[] => {
     let terms = termCache.get(arabic);
@@ -210,26 +227,43 @@ export function createBilingualLexicon(entries: ReadonlyMap<string, readonly str
     return terms;
   };
 
-  // Porter stem → the shortest single-word key with that stem, built on first need.
-  let byStem: Map<string, string> | undefined;
-  const stemKey = (word: string): string | undefined => {
-    if (!byStem) {
-      byStem = new Map();
+  // Single-word keys by their first three letters, and each bucket's Porter stems when first
+  // needed: stemming all 86,000 keys up front would cost seconds at start.
+  let byPrefix: Map<string, string[]> | undefined;
+  const stemBuckets = new Map<string, Map<string, string[]>>();
+  const family = (word: string): readonly string[] => {
+    if (!byPrefix) {
+      byPrefix = new Map();
       for (const key of entries.keys()) {
         if (key.includes(' ')) continue;
-        const stem = stemEnglish(key);
-        const known = byStem.get(stem);
-        if (known === undefined || key.length < known.length || (key.length === known.length && key < known)) byStem.set(stem, key);
+        const list = byPrefix.get(key.slice(0, 3)) ?? [];
+        list.push(key);
+        byPrefix.set(key.slice(0, 3), list);
       }
     }
-    return byStem.get(stemEnglish(word));
+    const prefix = word.slice(0, 3);
+    let byStem = stemBuckets.get(prefix);
+    if (!byStem) {
+      byStem = new Map();
+      for (const key of byPrefix.get(prefix) ?? []) {
+        const stem = stemEnglish(key);
+        const list = byStem.get(stem) ?? [];
+        list.push(key);
+        byStem.set(stem, list);
+      }
+      for (const list of byStem.values()) list.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+      stemBuckets.set(prefix, byStem);
+    }
+    return byStem.get(stemEnglish(word)) ?? [];
   };
 
   /** The key for a word (exact, rule lemma, stem) and how much to trust it. */
-  const resolve = (word: string): { key: string; factor: number } | null => {
+  const resolve = (word: string, capitalised: boolean): { key: string; factor: number } | null => {
     if (entries.has(word)) return { key: word, factor: 1 };
-    for (const lemma of lemmaCandidates(word)) if (entries.has(lemma)) return { key: lemma, factor: RULE_LEMMA_FACTOR };
-    const stemmed = word.length >= 4 ? stemKey(word) : undefined;
+    // A name mid-sentence takes only a plural or possessive off (Mongols, Kublai's), never -ed (Jared).
+    const lemmas = capitalised ? lemmaCandidates(word).filter((l) => word.startsWith(l) && word.length - l.length <= 2 && /s'?$|'s$/.test(word)) : lemmaCandidates(word);
+    for (const lemma of lemmas) if (entries.has(lemma)) return { key: lemma, factor: RULE_LEMMA_FACTOR };
+    const stemmed = word.length >= 4 && !capitalised ? family(word)[0] : undefined;
     return stemmed ? { key: stemmed, factor: STEM_LEMMA_FACTOR } : null;
   };
 
@@ -240,14 +274,36 @@ export function createBilingualLexicon(entries: ReadonlyMap<string, readonly str
       terms: termsOf(arabic),
     }));
 
-  /** The key of a phrase: as written, or with its last word lemmatised (death tolls → death toll). */
+  /**
+   * The word's own translations followed by those of its family (keys sharing its Porter stem:
+   * designed → design, designer), weighed down by FAMILY_FACTOR: the dictionary gives most words
+   * one sense, and a sibling often has the form the article uses (مصمم، التصميم).
+   */
+  const withFamily = (word: string, own: ArabicTranslation[]): ArabicTranslation[] => {
+    if (familyFactor <= 0 || word.length < 4) return own;
+    const result = [...own];
+    for (const key of family(word)) {
+      for (const t of translationsOf(key, familyFactor)) {
+        if (result.length >= MAX_UNIT_TRANSLATIONS) return result;
+        if (!result.some((r) => r.arabic === t.arabic)) result.push(t);
+      }
+    }
+    return result;
+  };
+
+  /**
+   * The key of a phrase: as written, hyphenated or written solid (high speed → high-speed, cease
+   * fire → ceasefire), each also with its last word lemmatised (death tolls → death toll).
+   */
   const phraseKey = (words: readonly string[]): string | null => {
-    const exact = words.join(' ');
-    if (entries.has(exact)) return exact;
     const last = words[words.length - 1] as string;
-    for (const lemma of lemmaCandidates(last)) {
-      const key = [...words.slice(0, -1), lemma].join(' ');
-      if (entries.has(key)) return key;
+    const lastForms = [last, ...lemmaCandidates(last)];
+    for (const form of lastForms) {
+      const parts = [...words.slice(0, -1), form];
+      for (const joiner of [' ', '-', '']) {
+        const key = parts.join(joiner);
+        if (entries.has(key)) return key;
+      }
     }
     return null;
   };
@@ -286,11 +342,11 @@ export function createBilingualLexicon(entries: ReadonlyMap<string, readonly str
         units.push({ ...base, key: digits, translations: [{ arabic: digits, weight: 1, terms: analyze(digits) }] });
         continue;
       }
-      const resolved = resolve(token.lower);
+      const resolved = resolve(token.lower, token.capitalised);
       if (resolved === null && token.lower.includes('-')) {
         // anti-government: its parts, when the whole is unknown
         for (const part of token.lower.split('-')) {
-          const r = part.length >= 2 && !isFunctionWord(part) ? resolve(part) : null;
+          const r = part.length >= 2 && !isFunctionWord(part) ? resolve(part, false) : null;
           if (r) units.push({ ...base, surface: part, key: r.key, translations: translationsOf(r.key, r.factor) });
         }
         continue;
@@ -298,22 +354,49 @@ export function createBilingualLexicon(entries: ReadonlyMap<string, readonly str
       units.push({
         ...base,
         key: resolved?.key ?? token.lower,
-        translations: resolved ? translationsOf(resolved.key, resolved.factor) : [],
+        translations: resolved ? withFamily(token.lower, translationsOf(resolved.key, resolved.factor)) : [],
       });
     }
     return units;
   }
 
+  // The analysed terms of the lexicon's Arabic words, built on first use. Analysing each distinct
+  // bare form (normalised, proclitics off: about 30,000) rather than each of the 100,000 words
+  // gives the same terms, since analysis strips proclitics itself, in a third of the time.
+  let arabicTerms: Set<string> | undefined;
+  const knowsArabic = (word: string): boolean => {
+    if (!arabicTerms) {
+      const forms = new Set<string>();
+      for (const alternatives of entries.values()) {
+        for (const alternative of alternatives) for (const w of alternative.split(' ')) forms.add(stripClitics(normalizeArabic(w)));
+      }
+      arabicTerms = new Set();
+      for (const form of forms) {
+        const term = analyzeToken(form);
+        if (term !== null) arabicTerms.add(term);
+      }
+    }
+    const term = analyzeToken(word);
+    return term !== null && arabicTerms.has(term);
+  };
+
   return {
     size: entries.size,
     alternatives: (key) => entries.get(key),
     translate,
+    knowsArabic,
   };
 }
 
 /** The English text's units and their weighted Arabic translations (see BilingualLexicon.translate). */
 export function translateEnglish(lexicon: BilingualLexicon, input: string | readonly string[]): EnglishUnit[] {
   return lexicon.translate(input);
+}
+
+/** An Arabic word a Latin name may be, with how much to trust it (in (0, 1]). */
+export interface NameCandidate {
+  arabic: string;
+  weight: number;
 }
 
 /** Arabic words and term weights for querying Arabic sentences with an English text. */
@@ -325,22 +408,20 @@ export interface ArabicQuery {
 }
 
 export interface ArabicQueryOptions {
-  /** The most translations used per English unit (default 4). */
+  /** The most translations used per English unit (default 8: the word's senses, then its family's). */
   maxTranslations?: number;
   /**
    * Arabic spellings of a Latin name, e.g. a corpus SkeletonMatcher's `match` (src/text/transliterate.ts).
    * Asked for units the lexicon does not know and for capitalised words (names the dictionary
-   * may translate as something else: "Allen" is not a common noun).
+   * may translate as something else: "Panthers" are not النمور in a sports report); `translated`
+   * tells the two apart, so a caller may be stricter with words the lexicon did translate.
    */
-  names?: (latin: string) => readonly string[];
-  /** Weight of a transliterated name (default 1: a name is the surest thing a question holds). */
-  nameWeight?: number;
+  names?: (latin: string, translated: boolean) => readonly NameCandidate[];
 }
 
 /** Turns translated English units into the Arabic words and weights of a sentence query. */
 export function arabicQuery(units: readonly EnglishUnit[], options: ArabicQueryOptions = {}): ArabicQuery {
-  const maxTranslations = options.maxTranslations ?? 4;
-  const nameWeight = options.nameWeight ?? 1;
+  const maxTranslations = options.maxTranslations ?? 8;
   const weighted: { arabic: string; weight: number }[] = [];
   const boosts: Record<string, number> = {};
   const add = (arabic: string, terms: readonly string[], weight: number): void => {
@@ -352,7 +433,7 @@ export function arabicQuery(units: readonly EnglishUnit[], options: ArabicQueryO
     if (options.names && (unit.translations.length === 0 || unit.capitalised)) {
       const words = unit.surface.split(/[\s-]+/);
       for (const word of words) {
-        for (const arabic of options.names(word)) add(arabic, analyze(arabic), nameWeight);
+        for (const { arabic, weight } of options.names(word, unit.translations.length > 0)) add(arabic, analyze(arabic), weight);
       }
     }
   }
@@ -361,4 +442,25 @@ export function arabicQuery(units: readonly EnglishUnit[], options: ArabicQueryO
     .map((w) => w.arabic)
     .filter((a, i, all) => all.indexOf(a) === i);
   return { extraTerms, boosts };
+}
+
+/**
+ * A word the dictionary knows (الشرق، المباراة) is far more often itself than a name that happens
+ * to share its consonants ("Church", "Empire"): such matches keep this weight.
+ */
+const COMMON_WORD_NAME_WEIGHT = 0.3;
+
+/**
+ * Finds the Arabic spellings of Latin names among a corpus's own words (its vocabulary: every
+ * token of every sentence), by consonant skeleton (src/text/transliterate.ts). Words unknown to
+ * the lexicon weigh 1, words it knows COMMON_WORD_NAME_WEIGHT. Pass the result as
+ * ArabicQueryOptions.names; build it once per corpus (it indexes the vocabulary).
+ */
+export function corpusNameFinder(
+  lexicon: BilingualLexicon,
+  corpusWords: Iterable<string>,
+): (latin: string, translated: boolean) => NameCandidate[] {
+  const matcher = createSkeletonMatcher(corpusWords);
+  return (latin) =>
+    matcher.match(latin).map((arabic) => ({ arabic, weight: lexicon.knowsArabic(arabic) ? COMMON_WORD_NAME_WEIGHT : 1 }));
 }

@@ -15,11 +15,21 @@
 import { normalizeArabic } from './arabic.ts';
 
 export interface Skeleton {
-  /** The consonant classes, in order, doubled ones collapsed. */
+  /** The consonant classes, in order, doubled ones (with no vowel between) collapsed. */
   core: string;
   /** 'ي' or 'و' when the word ends on that vowel or semivowel, else ''. */
   final: string;
+  /**
+   * Where a vowel is written: `vowels[0]` before the first consonant, `vowels[i]` between
+   * consonants i-1 and i. Arabic spells a foreign name's vowels with long-vowel letters, so a
+   * vowel letter in the Arabic word needs a vowel in the Latin one at the same place (Bowl / بول,
+   * not بلا's... nor بطولة for Italy); the reverse does not hold, short vowels go unwritten.
+   */
+  vowels: boolean[];
 }
+
+/** One step of a spelling: a consonant class or a vowel. */
+const VOWEL = 'V';
 
 /** Arabic letter (after normalizeArabic) → class; letters not listed are dropped (ا ع ء). */
 const ARABIC_CLASS: Readonly<Record<string, string>> = {
@@ -56,16 +66,22 @@ const MAX_READINGS = 16;
 const LATIN_ARTICLE = /^(?:al|el|ul|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|en)[-'’](?=\p{L}{2})/u;
 const ARABIC_ARTICLE = /^(?:ال|وال|بال|لل|فال)(?=\p{Script=Arabic}{2})/u;
 
-function collapse(classes: readonly string[]): string {
-  let out = '';
-  for (const c of classes) if (c !== '' && !out.endsWith(c)) out += c;
-  return out;
-}
-
-/** Core from a class sequence: و / ي dropped except first; then doubled classes collapsed. */
-function coreOf(classes: readonly string[]): string {
-  const kept = classes.filter((c, i) => c !== '' && (i === 0 || (c !== 'و' && c !== 'ي')));
-  return collapse(kept);
+/** Skeleton of a sequence of classes and vowels ('' = silent). */
+function skeletonOf(steps: readonly string[], final: string): Skeleton {
+  let core = '';
+  const vowels: boolean[] = [false];
+  for (const step of steps) {
+    if (step === '') continue;
+    if (step === VOWEL) {
+      vowels[core.length] = true;
+      continue;
+    }
+    // a doubled consonant (Hassakeh, Allouk) is one, unless a vowel stands between (Bab)
+    if (core.endsWith(step) && !vowels[core.length]) continue;
+    core += step;
+    vowels[core.length] = false;
+  }
+  return { core, final, vowels };
 }
 
 /** The skeleton of an Arabic word (any clitic ال stripped; the word normalised first). */
@@ -79,8 +95,10 @@ function skeletonOfLetters(normal: string): Skeleton {
   while (letters.length > 1 && (letters[letters.length - 1] === 'ه' || letters[letters.length - 1] === 'ا')) letters.pop();
   const last = letters[letters.length - 1];
   const final = letters.length > 1 && (last === 'ي' || last === 'و') ? last : '';
-  const classes = letters.map((ch) => ARABIC_CLASS[ch] ?? '');
-  return { core: coreOf(classes), final };
+  // و / ي spell a vowel except at the start; ا ع and hamza stand where Latin writes a vowel.
+  const steps = letters.map((ch, i) => (i > 0 && (ch === 'و' || ch === 'ي') ? VOWEL : ARABIC_CLASS[ch] ?? VOWEL));
+  if (final !== '') steps.pop();
+  return skeletonOf(steps, final);
 }
 
 /** A one-letter conjunction or preposition glued to a name (وديريك، بعامودا، لتل): maybe, maybe not. */
@@ -116,7 +134,7 @@ export function latinSkeletons(word: string): Skeleton[] {
     const [letters, classes] = group ?? [w[i] as string, ['']];
     // y and w are vowels after a vowel or at the end (Tayy, Tai, Hasakow); consonants before one (Yusuf, Wadi).
     const semivowelAsVowel = (letters === 'y' || letters === 'w') && i > 0;
-    const options = semivowelAsVowel ? [''] : classes;
+    const options = semivowelAsVowel ? [VOWEL] : classes.map((c) => (c === '' ? VOWEL : c));
     const next: string[][] = [];
     for (const reading of readings) {
       for (const option of options) {
@@ -129,28 +147,33 @@ export function latinSkeletons(word: string): Skeleton[] {
   }
   const seen = new Set<string>();
   const result: Skeleton[] = [];
-  for (const classes of readings) {
-    const core = coreOf(classes);
-    if (core.length === 0 || seen.has(core)) continue;
-    seen.add(core);
-    result.push({ core, final });
+  for (const steps of readings) {
+    const skeleton = skeletonOf(steps, final);
+    const id = skeleton.core + skeleton.vowels.map((v) => (v ? 1 : 0)).join('');
+    if (skeleton.core.length === 0 || seen.has(id)) continue;
+    seen.add(id);
+    result.push(skeleton);
   }
   return result;
 }
 
 /**
- * True when the two skeletons may be one name: same core, and for a one-consonant core the same
- * final vowel too (Tai / طي; "Ta" alone would match half the dictionary).
+ * True when a Latin and an Arabic skeleton may be one name: same consonants, a vowel at the start
+ * of both or neither, every vowel the Arabic writes inside the word present in the Latin, and for
+ * a one-consonant core the same final vowel (Tai / طي; "Ta" alone would match half the dictionary).
  */
-export function skeletonsMatch(a: Skeleton, b: Skeleton): boolean {
-  if (a.core !== b.core || a.core.length === 0) return false;
-  return a.core.length >= 2 || (a.final !== '' && a.final === b.final);
+export function latinMatchesArabic(latin: Skeleton, arabic: Skeleton): boolean {
+  if (latin.core !== arabic.core || latin.core.length === 0) return false;
+  // Both begin with a vowel or neither does (Italy / إيطاليا, not بطولة; Allen / ألان, not Luther / الآثار).
+  if (Boolean(latin.vowels[0]) !== Boolean(arabic.vowels[0])) return false;
+  for (let i = 1; i < latin.core.length; i++) if (arabic.vowels[i] && !latin.vowels[i]) return false;
+  return latin.core.length >= 2 || (latin.final !== '' && latin.final === arabic.final);
 }
 
 /** True when a Latin word and an Arabic word may be the same name. */
 export function sameName(latin: string, arabic: string): boolean {
   const targets = arabicSkeletons(arabic);
-  return latinSkeletons(latin).some((s) => targets.some((t) => skeletonsMatch(s, t)));
+  return latinSkeletons(latin).some((s) => targets.some((t) => latinMatchesArabic(s, t)));
 }
 
 /** Arabic words of a vocabulary found by their skeleton. */
@@ -161,15 +184,18 @@ export interface SkeletonMatcher {
 
 /**
  * Indexes Arabic words (a corpus vocabulary) by skeleton core, so Latin names are matched in one
- * lookup per reading. `minCore` (default 2) is the shortest core accepted for a Latin word with no
- * final vowel to confirm it.
+ * lookup per reading. `exclude` leaves out words that are not names (e.g. words a dictionary knows).
  */
-export function createSkeletonMatcher(arabicWords: Iterable<string>): SkeletonMatcher {
+export function createSkeletonMatcher(
+  arabicWords: Iterable<string>,
+  options: { exclude?: (word: string) => boolean } = {},
+): SkeletonMatcher {
   const byCore = new Map<string, { word: string; skeleton: Skeleton }[]>();
   const seen = new Set<string>();
   for (const word of arabicWords) {
     if (seen.has(word) || !/\p{Script=Arabic}/u.test(word)) continue;
     seen.add(word);
+    if (options.exclude?.(word)) continue;
     for (const skeleton of arabicSkeletons(word)) {
       if (skeleton.core.length === 0) continue;
       const list = byCore.get(skeleton.core) ?? [];
@@ -182,7 +208,7 @@ export function createSkeletonMatcher(arabicWords: Iterable<string>): SkeletonMa
       const found: string[] = [];
       for (const reading of latinSkeletons(latin)) {
         for (const { word, skeleton } of byCore.get(reading.core) ?? []) {
-          if (skeletonsMatch(reading, skeleton) && !found.includes(word)) found.push(word);
+          if (latinMatchesArabic(reading, skeleton) && !found.includes(word)) found.push(word);
         }
       }
       return found;

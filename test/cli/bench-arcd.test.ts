@@ -42,6 +42,26 @@ describe('bench:arcd', () => {
     expect(last.paragraphTop1).toBe(1);
   });
 
+  it('ranks English questions over Arabic paragraphs through the English–Arabic lexicon', () => {
+    const english = structuredClone(SQUAD);
+    const paragraph = english.data[0]!.paragraphs[0]!;
+    paragraph.qas = [
+      { id: '1', question: 'Who controls half of the Helko neighbourhood?', answers: [{ text: 'الدفاع الوطني', answer_start: 40 }] },
+      { id: '2', question: 'Who mediated the agreement reached by the Asayish?', answers: [{ text: 'روسية', answer_start: 99 }] },
+      { id: '3', question: 'Where did the battles continue?', answers: [{ text: 'القامشلي', answer_start: 22 }] },
+    ];
+    const file = join(dir, 'english.json');
+    writeFileSync(file, JSON.stringify(english));
+    const lines = run([file]).trim().split('\n');
+    const last = JSON.parse(lines.at(-1) as string) as Record<string, number>;
+    expect(last.questions).toBe(3);
+    expect(last.paragraphTop1).toBe(1);
+    expect(last.globalTop1).toBe(1);
+    // the Arabic-only reference cannot read an English question
+    const reference = lines.find((line) => line.startsWith('| lunr + lunr-languages Arabic, queries'));
+    expect(reference?.split('|')[2]?.trim()).not.toBe('1.000');
+  });
+
   it('fails with a usage message without a file', () => {
     expect(() => run([])).toThrow(/usage/);
   });
