@@ -7,7 +7,7 @@ import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../ev
 import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
-import { loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
 
 export interface CreateEngineOptions {
@@ -45,6 +45,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
       intentExamples: defaultIntentData().examples,
       translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
+      nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
       timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
       parseQuestionDate: (question, lang) => {
         const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });

@@ -16,7 +16,6 @@ import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineE
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { skeletons } from './skeleton.ts';
 import { questionUnits, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
-import { createSkeletonMatcher, type SkeletonMatcher } from '../text/transliterate.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -37,6 +36,8 @@ export interface EngineParts {
   intentExamples: readonly IntentExampleText[];
   /** English words and phrases with their weighted Arabic renderings (a bilingual dictionary); omitted, English matches English only. */
   translateEnglish?(text: string): EnglishRendering[];
+  /** Builds, for the articles' words, a finder of the words a Latin name may be (with a weight in (0, 1]). */
+  nameFinder?(articleWords: Iterable<string>): (latin: string) => readonly { arabic: string; weight: number }[];
 }
 
 /** An English word or phrase and its Arabic renderings, best first, each weighted in (0, 1]. */
@@ -238,10 +239,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
 
   // Names no list holds are found by their consonants among the articles' own words; the matcher
   // is built on the first English question, never at start.
-  let names: SkeletonMatcher | undefined;
-  const namesFor = (latin: string): string[] => {
-    names ??= createSkeletonMatcher(corpus.sentences.flatMap((s) => tokenize(s.text)));
-    return names.match(latin);
+  let names: ((latin: string) => readonly { arabic: string; weight: number }[]) | undefined;
+  const namesFor = (latin: string): readonly { arabic: string; weight: number }[] => {
+    names ??= parts.nameFinder?.(corpus.sentences.flatMap((s) => tokenize(s.text))) ?? (() => []);
+    return names(latin);
   };
   const translate = parts.translateEnglish
     ? (text: string): TranslatedPhrase[] =>
@@ -257,7 +258,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
           }
           if (rendering.translations.length === 0 || rendering.capitalised) {
             for (const word of rendering.surface.split(/[\s-]+/)) {
-              for (const arabic of namesFor(word)) for (const term of analyze(arabic)) credit(term, NAME_CREDIT);
+              for (const name of namesFor(word)) for (const term of analyze(name.arabic)) credit(term, NAME_CREDIT * name.weight);
             }
           }
           return { surface: rendering.surface, terms };
