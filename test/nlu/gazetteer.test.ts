@@ -125,6 +125,9 @@ describe('matching the region in questions and news', () => {
     expect(ids('اجتماع بين الإدارة الذاتية والمجلس الوطني الكردي')).toEqual(['autonomous_administration', 'enks']);
     expect(ids('قال المرصد السوري لحقوق الإنسان إن قوات العشائر هاجمت ذيبان')).toEqual(['sohr', 'tribal_forces', 'diban']);
     expect(ids('UNICEF and the World Health Organization in al-Hol camp')).toEqual(['unicef', 'who_org', 'hol_camp']);
+    expect(ids('معارك عند سد تشرين وجسر قره قوزاق بين قسد والجيش الحر')).toEqual(['tishreen_dam', 'qara_qozak', 'sdf', 'sna']);
+    expect(ids('اتفاق بين الرئيس الشرع ومظلوم عبدي')).toEqual(['transitional_government', 'mazloum_abdi']);
+    expect(ids('Turkish drones struck near Kobane and Ain Issa')).toEqual(['turkish_army', 'kobani', 'ain_issa']);
   });
 
   it('does not take common words for names', () => {
@@ -143,6 +146,9 @@ describe('matching the region in questions and news', () => {
       'المنطقة الوسطى',
       'شمر عن ساعديه',
       'بكل رقة',
+      'حسب أحكام الشرع الإسلامي',
+      'قالت الهيئة العامة للمياه',
+      'صادرت الشرطة كمية من الكبتاغون',
       'who is responsible for the water cuts?',
       'is the road to us open?',
       'The weather is nice today, let us go to the park.',
