@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createGlossary, type GlossaryData } from '../../src/nlu/glossary.ts';
 import { analyze } from '../../src/text/analyze.ts';
 import { normalizeArabic, stemArabic } from '../../src/text/arabic.ts';
+import { isArabicStopword } from '../../src/text/stopwords.ts';
 import { stemEnglish } from '../../src/text/english.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 
@@ -86,6 +87,16 @@ describe('concepts data', () => {
     expect(() => createGlossary(conceptsAsGlossary(concepts))).not.toThrow();
   });
 
+  it('has no one-word Arabic key whose stem is a function word (ماي → ما would fire on every ما question)', () => {
+    const bad: string[] = [];
+    for (const c of concepts) {
+      for (const f of [...c.ar, ...c.dialect]) {
+        if (tokenize(f).length === 1 && isArabicStopword(stemArabic(normalizeArabic(f)))) bad.push(`${c.id}: ${f}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('gives every MSA form at least one index term', () => {
     for (const c of concepts) for (const f of c.ar) expect(analyze(f).length, `${c.id}: ${f}`).toBeGreaterThan(0);
   });
@@ -141,5 +152,14 @@ describe('concepts as query expansion', () => {
   it('does not expand ambiguous words', () => {
     expect(glossary.lookup('where do they live')).toEqual([]);
     expect(glossary.lookup('the second point')).toEqual([]);
+  });
+
+  it('leaves the words that frame a question alone, even when a key stems like them', () => {
+    // Each of these once met a concept through the stemmer: ما (ماي water), قبل (قبلي tribal), دارت (دار house),
+    // وقعت (فقعت exploded), طلعت (طلعوه released), غنمت (غنم sheep), العسكري (عسكري soldier), دور (دورية patrol),
+    // انت (انتهاك violation), لدي (بلدية municipality), stormed (storm).
+    const frame = ['ما', 'ماذا', 'قبل', 'بعد', 'دارت', 'وقعت', 'طلعت', 'غنمت', 'العسكري', 'دور', 'انت', 'لدي', 'حدث', 'جرى', 'صار', 'حصل', 'سقط', 'نوع', 'الجهة'];
+    for (const w of frame) expect(glossary.lookup(w), w).toEqual([]);
+    for (const w of ['stormed', 'took', 'held', 'happened', 'role', 'side', 'kind', 'type']) expect(glossary.lookup(w), w).toEqual([]);
   });
 });
