@@ -17,6 +17,12 @@ const ANSWER_LEADS: Partial<Record<IntentName, Bilingual>> = {
   background: { ar: 'عن خلفية الاشتباكات، هذا ما ورد في المقالات:', en: 'On the background of the clashes, the articles say:' },
   actor: { ar: 'عن هذه الجهة، هذا ما ورد في المقالات:', en: 'On this party, the articles say:' },
   russia: { ar: 'عن دور روسيا، هذا ما ورد في المقالات:', en: "On Russia's role, the articles say:" },
+  services: { ar: 'عن المياه والكهرباء والوقود، هذا ما ورد في المقالات:', en: 'On water, electricity and fuel, the articles say:' },
+  prices: { ar: 'عن الأسعار والمعيشة، هذا ما ورد في المقالات:', en: 'On prices and livelihoods, the articles say:' },
+  aid: { ar: 'عن المساعدات والمخيمات والوضع الإنساني، هذا ما ورد في المقالات:', en: 'On aid, camps and the humanitarian situation, the articles say:' },
+  health: { ar: 'عن الصحة والأوبئة والمشافي، هذا ما ورد في المقالات:', en: 'On health, epidemics and hospitals, the articles say:' },
+  detention: { ar: 'عن الاعتقالات والمداهمات والمعتقلين، هذا ما ورد في المقالات:', en: 'On arrests, raids and detainees, the articles say:' },
+  protests: { ar: 'عن المظاهرات والاعتصامات والإضرابات، هذا ما ورد في المقالات:', en: 'On protests, sit-ins and strikes, the articles say:' },
   summary: { ar: 'أهم ما ورد في المقالات:', en: 'The main points of the articles:' },
   timeline: { ar: 'من تسلسل الأحداث في المقالات (الأمر /timeline يعرضه كاملاً):', en: 'From the sequence of events in the articles (/timeline shows all of it):' },
 };
