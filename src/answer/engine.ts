@@ -5,7 +5,9 @@
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
 import { analyze, analyzeWithSurface } from '../text/analyze.ts';
-import { normalizeArabic } from '../text/arabic.ts';
+import { normalizeArabic, stripClitics } from '../text/arabic.ts';
+import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
+import { VocabularyIndex } from '../search/vocabulary.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { buildEvidence, coverage, FUZZY_CREDIT, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { GENERIC_QUESTION_WORDS } from './framing-words.ts';
@@ -46,6 +48,26 @@ export interface EnglishRendering {
   translations: readonly { arabic: string; terms: readonly string[]; weight: number }[];
   /** Capitalised inside the text: perhaps a name, worth finding by its sound too. */
   capitalised: boolean;
+}
+
+/** Shortest written word corrected as a typo: shorter ones are too often other real words. */
+const MIN_TYPO_WORD = 4;
+/** Readings of a typo kept, commonest in the articles first. */
+const MAX_TYPO_READINGS = 2;
+
+/**
+ * A typo rather than another word: a letter with the wrong dots, two neighbours swapped, or a long
+ * vowel (ا و ي) dropped or added; any other single edit only in words of five letters or more.
+ */
+function isLikelyTypo(a: string, b: string): boolean {
+  if (isDotSlip(a, b) || isSwap(a, b)) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  if (longer.length === shorter.length + 1) {
+    for (let i = 0; i < longer.length; i += 1) {
+      if ('اوي'.includes(longer[i] ?? '') && longer.slice(0, i) + longer.slice(i + 1) === shorter) return true;
+    }
+  }
+  return Math.min(a.length, b.length) >= 5 && levenshteinAtMostOne(a, b);
 }
 
 /** Credit of a first dictionary sense; later senses earn less (see `translationCredit`). */
@@ -265,6 +287,36 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         })
     : undefined;
 
+  // The articles' words as written (clitics stripped), for typos that derail the stemmer.
+  let wordIndex: { index: VocabularyIndex; terms: Map<string, { terms: string[]; count: number }> } | undefined;
+  const nearWords = (word: string): string[] => {
+    if (!wordIndex) {
+      const built = { index: new VocabularyIndex(), terms: new Map<string, { terms: string[]; count: number }>() };
+      for (const sentence of corpus.sentences) {
+        for (const token of tokenize(sentence.text)) {
+          const form = stripClitics(normalizeArabic(token));
+          if (form.length < MIN_TYPO_WORD || !/^\p{Script=Arabic}+$/u.test(form)) continue;
+          const entry = built.terms.get(form);
+          if (entry) entry.count += 1;
+          else {
+            built.terms.set(form, { terms: analyze(token), count: 1 });
+            built.index.add(form);
+          }
+        }
+      }
+      wordIndex = built;
+    }
+    const { index: words, terms: termsOf } = wordIndex;
+    const form = stripClitics(normalizeArabic(word));
+    if (form.length < MIN_TYPO_WORD || words.has(form)) return [];
+    return words
+      .candidates(form)
+      .filter((other) => isLikelyTypo(form, other))
+      .sort((a, b) => (termsOf.get(b)?.count ?? 0) - (termsOf.get(a)?.count ?? 0))
+      .slice(0, MAX_TYPO_READINGS)
+      .flatMap((other) => termsOf.get(other)?.terms ?? []);
+  };
+
   const cite = (ref: number): Citation | null => {
     const sentence = corpus.sentences[ref];
     const article = sentence ? articleById.get(sentence.articleId) : undefined;
@@ -303,6 +355,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         expandWord: (word, l) => parts.expandQuery(word, l),
         glossaryHits: parts.glossaryHits,
         translate,
+        nearWords,
       },
     );
     // Topical: the question names something the articles know about (an entity, a date, a word

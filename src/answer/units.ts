@@ -22,6 +22,11 @@ export interface UnitDeps {
   glossaryHits(text: string): { key: string; terms: string[] }[];
   /** English words and phrases of the text with the analysed Arabic terms they may be, each with its credit. */
   translate?(text: string): TranslatedPhrase[];
+  /**
+   * The analysed terms of the articles' words that an unknown Arabic word is probably a typo of,
+   * compared as written (البنزبن / البنزين, الدولر / الدولار), commonest first.
+   */
+  nearWords?(word: string): string[];
 }
 
 /** An English word or phrase of a question and what it may be in the Arabic articles. */
@@ -197,6 +202,8 @@ export function questionUnits(
       const known = stats.documentFrequency.has(alternative);
       for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }
+    // A typo can make the stemmer cut a word wrongly (البنزبن → نزب): compare the word as written too.
+    if (!stats.documentFrequency.has(term) && deps.nearWords) for (const near of deps.nearWords(surface)) fuzzy.add(near);
     const translated = translatedWord.get(deps.normalize(surface)) ?? new Map<string, number>();
     expansion.push(...strongest(translated));
     addTermUnit(surface, alternatives, expanded, fuzzy, translated);
