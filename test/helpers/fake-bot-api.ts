@@ -570,7 +570,7 @@ class FakeBotApiServer implements FakeBotApi {
     this.finish(call, error.errorCode, error.description);
   }
 
-  private answerFailure(req: IncomingMessage, res: ServerResponse, call: ApiCall, failure: Failure): void {
+  private answerFailure(req: IncomingMessage, res: ServerResponse, call: ApiCall, failure: Exclude<Failure, { responseLost: true }>): void {
     if ('networkError' in failure) {
       // The connection drops without an answer: clients see ECONNRESET / "socket hang up".
       req.socket.destroy();
