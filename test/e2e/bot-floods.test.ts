@@ -160,6 +160,17 @@ describe('redelivered and malformed updates', () => {
     expect(h.api.sentMessages(user)).toHaveLength(1);
   });
 
+  it('the one duplicate window: a message delivered whose response was lost is sent again, that message only', async () => {
+    const user = 83_002;
+    h.api.failNext('sendMessage', { responseLost: true });
+    h.api.sendPrivate('who controls the airport?', { userId: user });
+    await h.api.waitForMessages(user, 2);
+    await sleep(300);
+    const sent = h.api.sentMessages(user).map((m) => m.plain_text);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBe(sent[1]);
+  });
+
   it('logs and skips updates outside the Bot API schema, quietly, and keeps serving', async () => {
     const chat = { id: 83_010, type: 'private', first_name: 'X' };
     const from = { id: 83_010, is_bot: false, first_name: 'X' };
