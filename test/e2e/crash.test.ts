@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../helpers/fake-bot-api.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const QUESTION = 'من يسيطر على مطار القامشلي؟';
 
 interface Child {
@@ -29,7 +28,9 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function startBotProcess(api: FakeBotApi, dataDir: string, env: Record<string, string> = {}): Child {
-  const child = spawn(TSX, ['src/main.ts'], {
+  // node itself with tsx as a loader, not the tsx CLI: the CLI runs the bot in a child process, which a
+  // SIGKILL to the CLI would leave running (signals it cannot catch are not relayed).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: cleanEnv({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env }),
   });
