@@ -62,8 +62,12 @@ function chatOf(update: Update): { chatId: number; text: string | null; language
   return chatId === undefined ? null : { chatId, text: null, languageCode: u.callback_query?.from.language_code };
 }
 
+/** Polling mode: a long poll returns at least every 50 s, so a longer silence means polling is stuck. */
+export const POLL_STALE_MS = 3 * 60_000;
+
 export interface HealthReport {
-  status: 'ok';
+  /** `stale`: polling mode and no poll has come back for POLL_STALE_MS. */
+  status: 'ok' | 'stale';
   mode: 'polling' | 'webhook';
   uptimeSeconds: number;
   queues: DispatcherStats;
@@ -178,8 +182,9 @@ export class UpdateIntake {
       }
     };
     const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
+    const lastPoll = runtime?.health.lastPollAt ?? this.started;
     return {
-      status: 'ok',
+      status: mode === 'polling' && runtime !== undefined && Date.now() - lastPoll > POLL_STALE_MS ? 'stale' : 'ok',
       mode,
       uptimeSeconds: Math.round((Date.now() - this.started) / 1000),
       queues: this.dispatcher.stats(),

@@ -85,9 +85,23 @@ export async function startBot(bot: Telegraf, config: Config, logger: Logger): P
       throw error;
     });
   logger.info({ username, mode: running.mode, port: running.port, apiRoot: config.telegramApiRoot }, 'bot started');
+  // Every few minutes: the health line (polling mode's health view) and forgetting old inbox entries.
+  const housekeeping = setInterval(() => {
+    logger.info(intake.health(running.mode), 'health');
+    try {
+      runtime?.store.inbox.prune(INBOX_KEEP_MS);
+    } catch (error) {
+      logger.warn({ error: describeError(error) }, 'could not prune the inbox');
+    }
+  }, config.reliability.healthLogSeconds * 1000);
+  housekeeping.unref();
+  const done = running.done.finally(() => clearInterval(housekeeping));
+  done.catch(() => undefined);
   return {
     ...running,
+    done,
     stop: async (reason) => {
+      clearInterval(housekeeping);
       await running.stop(reason);
       await commandsRegistered;
     },
@@ -120,20 +134,8 @@ function startPolling(bot: Telegraf, username: string, intake: UpdateIntake, con
     intake.accept(update);
     return Promise.resolve();
   };
-  const healthTimer = setInterval(() => {
-    logger.info(intake.health('polling'), 'health');
-    try {
-      runtime?.store.inbox.prune(INBOX_KEEP_MS);
-    } catch (error) {
-      logger.warn({ error: describeError(error) }, 'could not prune the inbox');
-    }
-  }, config.reliability.healthLogSeconds * 1000);
-  healthTimer.unref();
   const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
-  const done = polling.finally(async () => {
-    clearInterval(healthTimer);
-    await drainWithin(intake, runtime, logger);
-  });
+  const done = polling.finally(() => drainWithin(intake, runtime, logger));
   let stopped = false;
   done.catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'polling stopped');
