@@ -65,7 +65,8 @@ interface ChatQueue {
   overflowNoticed: boolean;
 }
 
-export const DEFAULT_MAX_CONCURRENT = 64;
+/** Chats handled at once: a chat waiting out a 429 holds one, so this is generous (waiting costs no CPU). */
+export const DEFAULT_MAX_CONCURRENT = 256;
 export const DEFAULT_MAX_QUEUE_PER_CHAT = 20;
 
 export class UpdateDispatcher {

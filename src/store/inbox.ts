@@ -2,6 +2,7 @@
  * The durable inbox: every update is written here (with its `update_id`) before it is confirmed to
  * Telegram, and marked finished once its reply is sent (or durably queued in the outbox). A crash
  * therefore loses nothing that was received: at start the unanswered ones are handed back. The
+ * Only a pending update keeps its content; a finished one keeps just its id. The
  * `update_id` primary key makes a redelivered update (received again after a crash, before its
  * confirmation reached Telegram) a no-op, so no update is answered twice.
  */
@@ -39,12 +40,15 @@ export class Inbox {
   constructor(db: Db, private readonly now: () => number = Date.now) {
     this.insert = db.prepare(`INSERT INTO inbox (update_id, chat_key, payload, received_at, state)
       VALUES (@updateId, @chatKey, @payload, @at, 'pending') ON CONFLICT (update_id) DO NOTHING`);
-    this.setState = db.prepare(`UPDATE inbox SET state = @state, finished_at = @at WHERE update_id = @updateId AND state = 'pending'`);
+    // Once finished only the update_id is needed (to refuse a redelivery): what people wrote is not kept.
+    this.setState = db.prepare(`UPDATE inbox SET state = @state, finished_at = @at, payload = 'null'
+      WHERE update_id = @updateId AND state = 'pending'`);
     this.bumpParts = db.prepare('UPDATE inbox SET parts_sent = parts_sent + 1 WHERE update_id = ?');
     this.selectParts = db.prepare<[number], { parts_sent: number }>('SELECT parts_sent FROM inbox WHERE update_id = ?');
     this.selectPending = db.prepare<[number], PendingRow>(`SELECT update_id, payload, received_at, parts_sent FROM inbox
       WHERE state = 'pending' AND received_at >= ? ORDER BY update_id`);
-    this.expireOld = db.prepare(`UPDATE inbox SET state = 'expired', finished_at = @at WHERE state = 'pending' AND received_at < @since`);
+    this.expireOld = db.prepare(`UPDATE inbox SET state = 'expired', finished_at = @at, payload = 'null'
+      WHERE state = 'pending' AND received_at < @since`);
     this.countPending = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbox WHERE state = 'pending'`);
     this.deleteFinished = db.prepare(`DELETE FROM inbox WHERE state != 'pending' AND finished_at < ?`);
   }

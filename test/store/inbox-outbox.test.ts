@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/store.ts';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openStore } from '../../src/store/store.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -46,6 +47,12 @@ describe('Inbox', () => {
     expect(second.inbox.pendingCount()).toBe(2); // 1 expired
     expect(second.inbox.receive(1, { update_id: 1 }, null)).toBe(false);
     second.close();
+    // What people wrote is kept only while an update is pending.
+    const raw = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(raw.prepare('SELECT update_id, payload FROM inbox ORDER BY update_id').all()).toEqual([
+      { update_id: 1, payload: 'null' }, { update_id: 2, payload: '{"update_id":2}' }, { update_id: 3, payload: 'null' }, { update_id: 4, payload: '{"update_id":4}' },
+    ]);
+    raw.close();
   });
 
   it('prunes finished updates after the keep period only', () => {
