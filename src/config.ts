@@ -37,6 +37,21 @@ export interface RetryConfig {
   maxRetryAfterSeconds: number;
   /** First backoff delay for 5xx and network errors; doubled on each retry. */
   baseDelayMs: number;
+  /**
+   * Longest time one message is retried in memory (429 waits included); what cannot be sent by then
+   * goes to the durable outbox and is sent when Telegram allows.
+   */
+  deadlineSeconds: number;
+}
+
+/** Fairness and crash safety (issue 10). */
+export interface ReliabilityConfig {
+  /** Updates that may wait per chat; beyond it one notice, the rest dropped and counted. */
+  chatQueueLimit: number;
+  /** At start, unanswered updates younger than this are answered; older ones are expired. */
+  replayWindowSeconds: number;
+  /** Polling mode: how often the health line (queues, outbox, last poll, corpus) is logged. */
+  healthLogSeconds: number;
 }
 
 export interface Config {
@@ -49,6 +64,7 @@ export interface Config {
   handlerTimeoutMs: number;
   limits: RateLimits;
   retry: RetryConfig;
+  reliability: ReliabilityConfig;
 }
 
 /** A bad or missing variable; `variables` names every offending one. */
@@ -104,6 +120,10 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: integer(1, 20, 5),
   RETRY_MAX_WAIT_SECONDS: integer(0, 3600, 60),
   RETRY_BASE_DELAY_MS: integer(0, 60_000, 500),
+  RETRY_DEADLINE_SECONDS: integer(1, 3600, 60),
+  CHAT_QUEUE_LIMIT: integer(1, 10_000, 20),
+  REPLAY_WINDOW_SECONDS: integer(0, 7 * 24 * 3600, 900),
+  HEALTH_LOG_SECONDS: integer(10, 86_400, 300),
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
@@ -155,6 +175,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxAttempts: e.RETRY_MAX_ATTEMPTS,
       maxRetryAfterSeconds: e.RETRY_MAX_WAIT_SECONDS,
       baseDelayMs: e.RETRY_BASE_DELAY_MS,
+      deadlineSeconds: e.RETRY_DEADLINE_SECONDS,
+    },
+    reliability: {
+      chatQueueLimit: e.CHAT_QUEUE_LIMIT,
+      replayWindowSeconds: e.REPLAY_WINDOW_SECONDS,
+      healthLogSeconds: e.HEALTH_LOG_SECONDS,
     },
   };
 }

@@ -48,6 +48,10 @@ describe('loadConfig', () => {
       RETRY_MAX_ATTEMPTS: '3',
       RETRY_MAX_WAIT_SECONDS: '10',
       RETRY_BASE_DELAY_MS: '100',
+      RETRY_DEADLINE_SECONDS: '30',
+      CHAT_QUEUE_LIMIT: '5',
+      REPLAY_WINDOW_SECONDS: '600',
+      HEALTH_LOG_SECONDS: '60',
     });
     expect(config).toEqual({
       botToken: '123456:TEST-TOKEN',
@@ -58,7 +62,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       handlerTimeoutMs: 5000,
       limits: { userQuestionsPerSecond: 0.5, userQuestionBurst: 2, privateChatPerSecond: 1, groupChatPerMinute: 10, globalPerSecond: 25 },
-      retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100 },
+      retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100, deadlineSeconds: 30 },
+      reliability: { chatQueueLimit: 5, replayWindowSeconds: 600, healthLogSeconds: 60 },
     });
   });
 
@@ -89,6 +94,8 @@ describe('loadConfig', () => {
     [{ HANDLER_TIMEOUT_MS: '-1' }, 'HANDLER_TIMEOUT_MS'],
     [{ RATE_GLOBAL_PER_SECOND: '0' }, 'RATE_GLOBAL_PER_SECOND'],
     [{ RETRY_MAX_ATTEMPTS: '2.5' }, 'RETRY_MAX_ATTEMPTS'],
+    [{ RETRY_DEADLINE_SECONDS: '0' }, 'RETRY_DEADLINE_SECONDS'],
+    [{ CHAT_QUEUE_LIMIT: 'many' }, 'CHAT_QUEUE_LIMIT'],
   ])('rejects %j naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variables).toContain(variable);

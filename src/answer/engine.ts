@@ -128,6 +128,27 @@ export const DEFAULT_RANKING: RankingOptions = {
 
 const PRESENT_CUES = /\b(?:happening|going on|now|currently|at the moment|these days|right now|today)\b|(?:^|\s)(?:يحدث|يجري|عم|هلق|هلا|الان|حاليا|هالايام|اليوم)(?=\s|$)/i;
 
+/**
+ * Only an explicit request for the news gets the summary: a word asking for it (news, summary, what's
+ * new, the situation; اخبار، ملخص، جديد، الوضع) or a latest / present cue, in plain wording. A stray
+ * word the classifier files under "summary" ("the") or junk around a news word ("latest^3") gets the
+ * polite "the articles don't say" instead.
+ */
+const NEWS_WORDS = /\b(?:news|summary|summari[sz]e|headlines?|updates?|new|situation)\b|(?:^|\s)[وفبل]?(?:ال)?(?:اخبار|خبر|ملخص|خلاصه|جديد|مستجدات|وضع|اوضاع)(?=\s|$)/i;
+const PLAIN_WORDING = /^[\p{L}\p{M}\s'’"?!.,،؛؟-]+$/u;
+
+function asksExplicitlyForNews(text: string, latestCue: boolean): boolean {
+  return PLAIN_WORDING.test(text) && (latestCue || NEWS_WORDS.test(normalizeArabic(text)));
+}
+
+/** Longest excerpt of the input an answer repeats back (a 2 MB line must not come back as 2 MB). */
+export const QUESTION_ECHO_LIMIT = 200;
+
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length <= QUESTION_ECHO_LIMIT ? text : `${chars.slice(0, QUESTION_ECHO_LIMIT - 1).join('')}…`;
+}
+
 const SMALLTALK_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'help']);
 /** Minimum classifier score to treat a question without topical content as small talk. */
 const SMALLTALK_MIN_SCORE = 0.5;
@@ -396,7 +417,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     if (!analysis.valid) {
       const { read } = analysis;
       return answer({
-        question: read.text, lang: read.lang, intent: 'None', confidence: 0, kind: 'invalid', abstained: false,
+        question: excerpt(read.text), lang: read.lang, intent: 'None', confidence: 0, kind: 'invalid', abstained: false,
         lead: invalidLead(read.reason, read.lang),
       });
     }
@@ -412,7 +433,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
     }
     // "What's the latest?", "what is going on?": nothing specific asked about the news, so the news it is.
-    const asksForNews = intent === 'summary' || intent === 'fighting' || (intent === 'timeline' && analysis.latest);
+    const asksForNews = (intent === 'summary' || intent === 'fighting' || (intent === 'timeline' && analysis.latest))
+      && asksExplicitlyForNews(read.text, analysis.latest);
     if (!topical && asksForNews) {
       return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
     }

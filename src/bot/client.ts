@@ -1,18 +1,34 @@
 /**
  * Every outgoing Bot API call passes through here (installed over telegraf's `callApi`), so no feature
  * deals with Telegram's failures itself:
- * - 429: wait `retry_after` (pausing that chat's queue) and retry;
- * - 5xx and network errors: retry with bounded exponential backoff;
+ * - 429: Telegram's instruction to wait, not a failure: `retry_after` is waited out (pausing that
+ *   chat's queue) without counting against the attempts, within a total deadline per call
+ *   (`RETRY_DEADLINE_SECONDS`); a message that cannot be sent by then, or whose single wait would be
+ *   longer than `RETRY_MAX_WAIT_SECONDS`, goes to the durable outbox and is sent when allowed;
+ * - 5xx and network errors: retried with bounded exponential backoff (`RETRY_MAX_ATTEMPTS`), then a
+ *   message goes to the outbox too;
+ * - once a chat has messages in the outbox, its new messages queue behind them (order per chat);
  * - 403 (blocked by the user, kicked from the group): final, reported through `onForbidden`;
  * - 400 "message is not modified": not an error (a button clicked twice);
- * - messages are paced per chat and overall by an `OutgoingPacer`.
+ * - messages are paced per chat and overall by an `OutgoingPacer`;
+ * - each delivered message is reported to the update's delivery scope (crash safety, see delivery-scope.ts).
+ *
+ * A message handed to the outbox resolves as `true` (like "not modified"): for the handler it is sent.
  */
 import { TelegramError, type Telegram } from 'telegraf';
 import type { RetryConfig } from '../config.ts';
+import type { Outbox } from '../store/outbox.ts';
+import { currentDeliveryScope, type DeliveryScope } from './delivery-scope.ts';
 import { realClock, type ChatKey, type Clock, type OutgoingPacer } from './limiter.ts';
 import type { Logger } from './logger.ts';
 
 export type RawCallApi = (method: string, payload: object, options?: { signal?: AbortSignal }) => Promise<unknown>;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** The outbox sender's own calls: never deferred (again) to the outbox, never part of an update's reply. */
+  fromOutbox?: boolean;
+}
 
 export interface ReliableClientOptions {
   pacer: OutgoingPacer;
@@ -20,6 +36,10 @@ export interface ReliableClientOptions {
   logger: Logger;
   /** Told about a chat Telegram will not deliver to (403), e.g. to record it in the store. */
   onForbidden?: (chatId: ChatKey, description: string) => void;
+  /** Where messages go that cannot be sent within the deadline; without one they fail as errors. */
+  outbox?: Outbox;
+  /** Told about every successful getUpdates (for the health view). */
+  onPolled?: () => void;
   clock?: Clock;
   random?: () => number;
 }
@@ -28,6 +48,9 @@ export interface ReliableClientOptions {
 export function isPacedMethod(method: string): boolean {
   return /^(send|copy|forward|edit)/.test(method) && method !== 'sendChatAction';
 }
+
+/** Paced methods that still make sense later, so may wait in the outbox. */
+const DEFERRABLE_METHODS = new Set(['sendMessage', 'copyMessage', 'forwardMessage', 'editMessageText', 'editMessageReplyMarkup']);
 
 const LONG_POLL_METHODS = new Set(['getUpdates']);
 
@@ -45,6 +68,10 @@ export class RetriesExhaustedError extends Error {
 
 export function isNotModified(error: unknown): boolean {
   return error instanceof TelegramError && error.code === 400 && /message is not modified/i.test(error.description);
+}
+
+export function isTooManyRequests(error: unknown): error is TelegramError {
+  return error instanceof TelegramError && error.code === 429;
 }
 
 export function isNetworkError(error: unknown): boolean {
@@ -70,32 +97,66 @@ export class ReliableClient {
     this.random = options.random ?? Math.random;
   }
 
-  /** Calls `raw(method, payload)` with pacing, retries and 403 / not-modified handling. */
-  async call(raw: RawCallApi, method: string, payload: object, callOptions?: { signal?: AbortSignal }): Promise<unknown> {
-    const { retry, pacer, logger } = this.options;
+  /** Calls `raw(method, payload)` with pacing, retries, the outbox and 403 / not-modified handling. */
+  async call(raw: RawCallApi, method: string, payload: object, callOptions?: CallOptions): Promise<unknown> {
+    const { retry, pacer, logger, outbox } = this.options;
     // Long polling is never paced (it must not wait behind outgoing messages), and once retries are
     // used up its error goes back unwrapped: telegraf's polling loop knows how to wait on those.
     const longPoll = LONG_POLL_METHODS.has(method);
     const chatId = longPoll ? null : chatIdOf(payload);
     const paced = chatId !== null && isPacedMethod(method);
+    const fromOutbox = callOptions?.fromOutbox === true;
+    const deferrable = paced && outbox !== undefined && !fromOutbox && DEFERRABLE_METHODS.has(method);
+    const scope = paced && !fromOutbox ? currentDeliveryScope() : undefined;
+    const rawOptions = callOptions?.signal === undefined ? undefined : { signal: callOptions.signal };
+
+    if (scope !== undefined && scope.skip > 0) {
+      // Handled again after a restart: this message was delivered before the crash.
+      scope.skip -= 1;
+      scope.delivered();
+      logger.info({ updateId: scope.updateId, method, chatId }, 'already delivered before the restart; not sent again');
+      return true;
+    }
+    if (deferrable && outbox.hasPending(chatId)) {
+      return this.defer(chatId, method, payload, this.clock.now(), 'behind earlier messages in the outbox', scope);
+    }
+    const deadline = this.clock.now() + retry.deadlineSeconds * 1000;
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       if (paced) await pacer.acquire(chatId);
       try {
         const started = this.clock.now();
-        const result = await raw(method, payload, callOptions);
-        if (longPoll) await this.guardAgainstSpinning(payload, result, this.clock.now() - started);
+        const result = await raw(method, payload, rawOptions);
+        if (longPoll) {
+          this.options.onPolled?.();
+          await this.guardAgainstSpinning(payload, result, this.clock.now() - started);
+        }
+        scope?.delivered();
         return result;
       } catch (error) {
-        if (isNotModified(error)) return true;
+        if (isNotModified(error)) {
+          scope?.delivered();
+          return true;
+        }
         if (error instanceof TelegramError && error.code === 403) {
           if (chatId !== null) this.options.onForbidden?.(chatId, error.description);
           throw error;
         }
-        const delayMs = this.retryDelay(error, attempt);
+        const tooMany = isTooManyRequests(error);
+        if (!tooMany) failures += 1;
+        const delayMs = this.retryDelay(error, failures);
         if (delayMs === null || callOptions?.signal?.aborted) throw error;
-        if (attempt >= retry.maxAttempts) throw longPoll ? error : new RetriesExhaustedError(method, attempt, error);
-        logger.warn({ method, chatId, attempt, delayMs, error: describeError(error) }, 'telegram call failed, retrying');
-        if (error instanceof TelegramError && error.code === 429 && paced) {
+        // A 429 never uses up attempts; only the deadline (and a single wait's ceiling) bounds it.
+        const giveUp = tooMany
+          ? delayMs > retry.maxRetryAfterSeconds * 1000 || this.clock.now() + delayMs > deadline
+          : failures >= retry.maxAttempts || this.clock.now() + delayMs > deadline;
+        if (giveUp) {
+          if (deferrable) return this.defer(chatId, method, payload, this.clock.now() + delayMs, tooMany ? 'retry_after beyond the deadline' : 'retries used up', scope);
+          if (longPoll || (tooMany && delayMs > retry.maxRetryAfterSeconds * 1000)) throw error;
+          throw new RetriesExhaustedError(method, attempt, error);
+        }
+        logger.warn({ method, chatId, attempt, delayMs, error: describeError(error) }, tooMany ? 'telegram asked to wait; waiting' : 'telegram call failed, retrying');
+        if (tooMany && paced) {
           // Hold the whole chat back, not just this message: the limit is Telegram's view of the chat.
           pacer.pause(chatId, delayMs);
         } else {
@@ -103,6 +164,17 @@ export class ReliableClient {
         }
       }
     }
+  }
+
+  /** Hands a message to the outbox, to be sent at `notBefore` or later, behind the chat's earlier ones. */
+  private defer(chatId: ChatKey, method: string, payload: object, notBefore: number, reason: string, scope: DeliveryScope | undefined): true {
+    const outbox = this.options.outbox as Outbox;
+    const { chat_id: _chat, ...params } = payload as Record<string, unknown>;
+    outbox.enqueue(chatId, { method, params }, { notBefore });
+    outbox.holdChat(chatId, notBefore);
+    scope?.delivered();
+    this.options.logger.info({ method, chatId, updateId: scope?.updateId, notBefore: new Date(notBefore).toISOString(), reason }, 'message queued in the outbox');
+    return true;
   }
 
   /**
@@ -121,9 +193,7 @@ export class ReliableClient {
   private retryDelay(error: unknown, attempt: number): number | null {
     const { retry } = this.options;
     if (error instanceof TelegramError && error.code === 429) {
-      const retryAfter = error.parameters?.retry_after ?? 1;
-      if (retryAfter > retry.maxRetryAfterSeconds) return null;
-      return retryAfter * 1000;
+      return Math.max(0, error.parameters?.retry_after ?? 1) * 1000;
     }
     if ((error instanceof TelegramError && error.code >= 500) || isNetworkError(error)) {
       const exponential = Math.min(MAX_BACKOFF_MS, retry.baseDelayMs * 2 ** (attempt - 1));
@@ -138,7 +208,7 @@ export class ReliableClient {
     if (installed.has(telegram)) return;
     installed.add(telegram);
     const raw = telegram.callApi.bind(telegram) as unknown as RawCallApi;
-    const wrapped: RawCallApi = (method, payload, callOptions) => this.call(raw, method, payload, callOptions);
+    const wrapped = (method: string, payload: object, callOptions?: CallOptions) => this.call(raw, method, payload, callOptions);
     telegram.callApi = wrapped as unknown as Telegram['callApi'];
   }
 }

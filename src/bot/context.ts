@@ -116,7 +116,8 @@ export async function answerCallback(ctx: Context, deps: FeatureDeps, text?: str
 export async function allowRequest(ctx: Context, deps: FeatureDeps): Promise<boolean> {
   const userId = ctx.from?.id;
   if (userId === undefined) return true;
-  const verdict = deps.flood.check(userId);
+  // Judged when the update arrived (see UpdateDispatcher); decided now only for updates not judged then.
+  const verdict = deps.flood.check(userId, ctx.update);
   if (verdict === 'allow') return true;
   deps.logger.info({ userId, chatId: ctx.chat?.id, verdict }, 'flood guard held a request back');
   if (verdict === 'notice') {

@@ -26,6 +26,7 @@ import { timelineFeature } from './features/timeline.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { FloodGuard, OutgoingPacer, realClock, type Clock } from './limiter.ts';
 import type { Logger } from './logger.ts';
+import { OutboxSender } from './outbox-sender.ts';
 import { SOMETHING_WENT_WRONG } from './texts.ts';
 import { textView } from './view.ts';
 
@@ -36,6 +37,26 @@ export interface BotDeps {
   store: Store;
   /** Time source for pacing, backoff and the flood guard (tests may pass their own). */
   clock?: Clock;
+}
+
+/**
+ * What startBot needs besides the Telegraf instance (the store's inbox and outbox, the flood guard,
+ * the health counters), kept beside the bot so `startBot(bot, config, logger)` keeps its signature.
+ */
+export interface BotRuntime {
+  store: Store;
+  flood: FloodGuard;
+  outboxSender: OutboxSender;
+  health: { lastPollAt: number | null; lastUpdateAt: number | null };
+  corpus: { articles: number; sentences: number };
+  clock: Clock;
+}
+
+const runtimes = new WeakMap<Telegraf, BotRuntime>();
+
+/** The runtime of a bot made by createBot. */
+export function botRuntime(bot: Telegraf): BotRuntime | undefined {
+  return runtimes.get(bot);
 }
 
 export class BotSetupError extends Error {
@@ -70,11 +91,16 @@ export function createBot(deps: BotDeps): Telegraf {
     telegram: { apiRoot: config.telegramApiRoot, webhookReply: false },
     handlerTimeout: config.handlerTimeoutMs,
   });
+  const health: BotRuntime['health'] = { lastPollAt: null, lastUpdateAt: null };
   const client = new ReliableClient({
     pacer: new OutgoingPacer(config.limits, clock),
     retry: config.retry,
     logger,
     clock,
+    outbox: store.outbox,
+    onPolled: () => {
+      health.lastPollAt = clock.now();
+    },
     onForbidden: (chatId, description) => {
       logger.warn({ chatId, description }, 'telegram refuses delivery to this chat; recorded');
       if (typeof chatId !== 'number') return;
@@ -92,13 +118,32 @@ export function createBot(deps: BotDeps): Telegraf {
     return next();
   });
 
+  const flood = new FloodGuard({ perSecond: config.limits.userQuestionsPerSecond, burst: config.limits.userQuestionBurst }, clock);
+  const outboxSender = new OutboxSender({
+    outbox: store.outbox,
+    // Through the client (paced, retried), but never back into the outbox.
+    send: (method, payload) => bot.telegram.callApi(method as never, payload as never, { fromOutbox: true } as never),
+    logger,
+    clock,
+    baseDelayMs: Math.max(100, config.retry.baseDelayMs),
+  });
+  const articles = engine.sources();
+  runtimes.set(bot, {
+    store,
+    flood,
+    outboxSender,
+    health,
+    corpus: { articles: articles.length, sentences: articles.reduce((n, a) => n + a.sentences.length, 0) },
+    clock,
+  });
+
   let shared: Conversation | undefined;
   const featureDeps: FeatureDeps = {
     engine,
     config,
     logger,
     store,
-    flood: new FloodGuard({ perSecond: config.limits.userQuestionsPerSecond, burst: config.limits.userQuestionBurst }, clock),
+    flood,
     memo: new FilterMemo(),
     conversation: (ctx: Context) => {
       shared ??= conversation(engine, { botUsername: ctx.botInfo?.username, fits: fitsOneMessage });

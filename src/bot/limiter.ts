@@ -157,17 +157,33 @@ export interface FloodLimits {
 
 /**
  * A token bucket per user: `burst` questions at once, refilled at `perSecond`. The first refused
- * question gets a notice; later ones are dropped silently until a question is allowed again.
+ * question gets a notice; later ones are dropped silently until the bucket is full again (the user
+ * has paused for `burst / perSecond` seconds), so a flood that lasts minutes still gets one notice.
+ *
+ * The bot judges an update when it arrives (`judge`), so a flood is refused at once rather than
+ * being queued and checked at exactly the refill rate; handlers later read that verdict (`check`
+ * with the update).
  */
 export class FloodGuard {
   private readonly buckets = new Map<string, { tokens: number; at: number; noticed: boolean }>();
+  private readonly verdicts = new WeakMap<object, FloodVerdict>();
   private checks = 0;
 
   constructor(private readonly limits: FloodLimits, private readonly clock: Pick<Clock, 'now'> = realClock) {
     if (!(limits.perSecond > 0) || !(limits.burst >= 1)) throw new RangeError('flood limits must be positive');
   }
 
-  check(userKey: number | string): FloodVerdict {
+  /** Decides on `update` now (on arrival) and remembers the verdict for `check(userKey, update)`. */
+  judge(update: object, userKey: number | string): FloodVerdict {
+    const verdict = this.check(userKey);
+    this.verdicts.set(update, verdict);
+    return verdict;
+  }
+
+  /** The verdict for a request: the one given on arrival when `update` was judged, else decided now. */
+  check(userKey: number | string, update?: object): FloodVerdict {
+    const judged = update === undefined ? undefined : this.verdicts.get(update);
+    if (judged !== undefined) return judged;
     const key = String(userKey);
     const now = this.clock.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.limits.burst, at: now, noticed: false };
@@ -175,9 +191,9 @@ export class FloodGuard {
     bucket.at = now;
     this.buckets.set(key, bucket);
     this.sweep(now);
+    if (bucket.tokens >= this.limits.burst) bucket.noticed = false; // calm again: a new flood gets a new notice
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      bucket.noticed = false;
       return 'allow';
     }
     if (bucket.noticed) return 'drop';

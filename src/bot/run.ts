@@ -1,19 +1,25 @@
 /**
  * Starts a built bot: long polling, or a webhook server when WEBHOOK_URL is set. Registers the command
- * menu in Arabic and English (a failure there is logged, not fatal) and stops cleanly.
+ * menu in Arabic and English (a failure there is logged, not fatal) and stops cleanly. Every update
+ * enters through the intake (validated, stored in the inbox before it is confirmed, queued fairly);
+ * updates a crash left unanswered are answered first; the outbox sender delivers what had to wait.
+ * Health: GET /healthz in webhook mode, a `health` log line every HEALTH_LOG_SECONDS in polling mode.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TelegramError, type Telegraf } from 'telegraf';
-import type { Update } from 'telegraf/types';
 import type { Config, WebhookConfig } from '../config.ts';
 import { COMMANDS } from './commands.ts';
 import { describeError } from './client.ts';
-import { UpdateDispatcher } from './dispatch.ts';
+import { botRuntime, type BotRuntime } from './create-bot.ts';
+import { INBOX_KEEP_MS, UpdateIntake } from './intake.ts';
 import type { Logger } from './logger.ts';
 
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'callback_query', 'my_chat_member'] as const;
+
+/** Webhook mode: the health view's path (queues, outbox, last update, corpus size). */
+export const HEALTH_PATH = '/healthz';
 
 /** Largest webhook body accepted; Telegram's updates are far smaller. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -67,13 +73,35 @@ export async function startBot(bot: Telegraf, config: Config, logger: Logger): P
   }
   const username = bot.botInfo.username;
   const commandsRegistered = registerCommands(bot, logger);
+  const runtime = botRuntime(bot);
+  const intake = new UpdateIntake(bot, bot.handleUpdate.bind(bot), config, logger, runtime);
+  // Before new updates: what a crash left unanswered comes first.
+  intake.replay(config.reliability.replayWindowSeconds);
+  runtime?.outboxSender.start();
   const running = config.webhook === null
-    ? startPolling(bot, username, logger)
-    : await startWebhook(bot, username, config.webhook, logger);
+    ? startPolling(bot, username, intake, config, runtime, logger)
+    : await startWebhook(bot, username, config.webhook, intake, runtime, logger).catch(async (error: unknown) => {
+      await runtime?.outboxSender.stop();
+      throw error;
+    });
   logger.info({ username, mode: running.mode, port: running.port, apiRoot: config.telegramApiRoot }, 'bot started');
+  // Every few minutes: the health line (polling mode's health view) and forgetting old inbox entries.
+  const housekeeping = setInterval(() => {
+    logger.info(intake.health(running.mode), 'health');
+    try {
+      runtime?.store.inbox.prune(INBOX_KEEP_MS);
+    } catch (error) {
+      logger.warn({ error: describeError(error) }, 'could not prune the inbox');
+    }
+  }, config.reliability.healthLogSeconds * 1000);
+  housekeeping.unref();
+  const done = running.done.finally(() => clearInterval(housekeeping));
+  done.catch(() => undefined);
   return {
     ...running,
+    done,
     stop: async (reason) => {
+      clearInterval(housekeeping);
       await running.stop(reason);
       await commandsRegistered;
     },
@@ -83,29 +111,31 @@ export async function startBot(bot: Telegraf, config: Config, logger: Logger): P
 /** How long stopping waits for updates still being handled (a 429 wait can be long). */
 export const STOP_GRACE_MS = 10_000;
 
-async function drainWithin(dispatcher: UpdateDispatcher, logger: Logger): Promise<void> {
+/**
+ * Waits for the updates being handled, then stops the outbox sender. What is still unfinished after
+ * the grace period stays pending in the inbox and is answered at the next start.
+ */
+async function drainWithin(intake: UpdateIntake, runtime: BotRuntime | undefined, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(true), STOP_GRACE_MS);
   });
-  const timedOut = await Promise.race([dispatcher.drain().then(() => false), gaveUp]);
+  const timedOut = await Promise.race([intake.dispatcher.drain().then(() => false), gaveUp]);
   clearTimeout(timer);
-  if (timedOut) logger.warn({ unfinished: dispatcher.size, graceMs: STOP_GRACE_MS }, 'stopped with updates still being handled');
+  if (timedOut) logger.warn({ unfinished: intake.dispatcher.size, graceMs: STOP_GRACE_MS }, 'stopped with updates still being handled; they are answered at the next start');
+  await runtime?.outboxSender.stop();
 }
 
-/** Errors that escape telegraf's own handling (bot.catch already logs handler errors). */
-const logDispatchError = (logger: Logger) => (update: Update, error: unknown): void => {
-  logger.error({ updateId: update.update_id, error: describeError(error) }, 'update failed outside its handler');
-};
-
-function startPolling(bot: Telegraf, username: string, logger: Logger): RunningBot {
-  // Telegraf's polling loop awaits `bot.handleUpdate` for a whole batch; hand updates to the
-  // dispatcher instead so a slow chat never holds the others back.
-  const handleUpdate = bot.handleUpdate.bind(bot);
-  const dispatcher = new UpdateDispatcher((update) => handleUpdate(update), logDispatchError(logger));
-  bot.handleUpdate = (update) => dispatcher.push(update);
+function startPolling(bot: Telegraf, username: string, intake: UpdateIntake, config: Config, runtime: BotRuntime | undefined, logger: Logger): RunningBot {
+  // Telegraf's polling loop awaits `bot.handleUpdate` for a whole batch, then confirms the batch with
+  // its next getUpdates. `accept` stores the update and queues it without waiting, so a slow chat
+  // never holds the others back and nothing is confirmed before it is stored.
+  bot.handleUpdate = (update) => {
+    intake.accept(update);
+    return Promise.resolve();
+  };
   const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
-  const done = polling.finally(() => drainWithin(dispatcher, logger));
+  const done = polling.finally(() => drainWithin(intake, runtime, logger));
   let stopped = false;
   done.catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'polling stopped');
@@ -152,18 +182,23 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  * only after handling, which makes Telegram wait (and redeliver) while a reply is paced or retried.
  * Here every request must carry the secret (403 otherwise); updates are acknowledged, then handled.
  */
-async function startWebhook(bot: Telegraf, username: string, webhook: WebhookConfig, logger: Logger): Promise<RunningBot> {
-  const dispatcher = new UpdateDispatcher((update) => bot.handleUpdate(update), logDispatchError(logger));
+async function startWebhook(bot: Telegraf, username: string, webhook: WebhookConfig, intake: UpdateIntake, runtime: BotRuntime | undefined, logger: Logger): Promise<RunningBot> {
   const server: Server = createServer((req, res) => {
     void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      // For operators and load balancers: no secret needed, and nothing private in it.
+      if (url.pathname === HEALTH_PATH && req.method === 'GET' && webhook.path !== HEALTH_PATH) {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(intake.health('webhook')));
+        req.resume();
+        return;
+      }
       if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], webhook.secret)) {
         logger.warn({ path: req.url, method: req.method }, 'webhook request without the right secret: 403');
         res.writeHead(403).end();
         req.resume();
         return;
       }
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== webhook.path) {
+      if (url.pathname !== webhook.path) {
         res.writeHead(404).end();
         req.resume();
         return;
@@ -178,16 +213,17 @@ async function startWebhook(bot: Telegraf, username: string, webhook: WebhookCon
         res.writeHead(413).end();
         return;
       }
-      let update: Update;
+      let update: unknown;
       try {
-        update = JSON.parse(body) as Update;
-        if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') throw new TypeError('not an update');
+        update = JSON.parse(body);
+        if (typeof update !== 'object' || update === null || typeof (update as { update_id?: unknown }).update_id !== 'number') throw new TypeError('not an update');
       } catch {
         res.writeHead(400).end();
         return;
       }
-      // Acknowledged once accepted: Telegram need not wait while the answer is paced or retried.
-      await dispatcher.push(update);
+      // Acknowledged once stored: Telegram need not wait while the answer is paced or retried. A
+      // malformed update is acknowledged too (skipped and logged), or Telegram would resend it forever.
+      intake.accept(update);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     })().catch((error: unknown) => {
       logger.error({ error: describeError(error) }, 'webhook request failed');
@@ -226,7 +262,7 @@ async function startWebhook(bot: Telegraf, username: string, webhook: WebhookCon
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await drainWithin(dispatcher, logger);
+        await drainWithin(intake, runtime, logger);
         logger.info({ reason }, 'bot stopped');
         resolveDone();
       })();

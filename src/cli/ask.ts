@@ -2,12 +2,12 @@
  * `npm run ask -- "question"`: a readable answer; `--json`: one JSON object;
  * `--jsonl`: questions one per line on stdin, one JSON object per line on stdout, in one process.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../answer/create-engine.ts';
 import { renderPlain } from '../bot/format.ts';
 import { answerView } from '../bot/view.ts';
 import { answerToJson } from './answer-json.ts';
+import { splitLines } from './lines.ts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -23,9 +23,8 @@ async function main(): Promise<void> {
   const engine = await createEngine({ corpusDir: values.corpus, cacheDir: values['data-dir'] });
 
   if (values.jsonl) {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    // One output line per input line, empty ones included, so answers line up with questions.
-    for await (const line of lines) {
+    // One output line per input line ("\n" only), empty ones included, so answers line up with questions.
+    for await (const line of splitLines(process.stdin)) {
       process.stdout.write(`${JSON.stringify(answerToJson(await engine.ask(line)))}\n`);
     }
     return;

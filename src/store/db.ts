@@ -28,6 +28,28 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    ) STRICT;
    CREATE INDEX subscriptions_by_hour ON subscriptions (hour_utc);`,
+  // 2 (issue 10): the durable inbox (updates received, until answered) and outbox (messages that could
+  // not be sent yet). Self-contained: no foreign keys to other tables.
+  `CREATE TABLE inbox (
+     update_id   INTEGER PRIMARY KEY,
+     chat_key    TEXT,
+     payload     TEXT NOT NULL,
+     received_at INTEGER NOT NULL,
+     state       TEXT NOT NULL CHECK (state IN ('pending', 'answered', 'dropped', 'expired')),
+     parts_sent  INTEGER NOT NULL DEFAULT 0,
+     finished_at INTEGER
+   ) STRICT;
+   CREATE INDEX inbox_pending ON inbox (state, received_at);
+   CREATE TABLE outbox (
+     id          INTEGER PRIMARY KEY AUTOINCREMENT,
+     chat_id     TEXT NOT NULL,
+     method      TEXT NOT NULL,
+     payload     TEXT NOT NULL,
+     created_at  INTEGER NOT NULL,
+     not_before  INTEGER NOT NULL,
+     attempts    INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE INDEX outbox_by_chat ON outbox (chat_id, id);`,
 ];
 
 export class StoreError extends Error {

@@ -2,11 +2,17 @@
 import { join } from 'node:path';
 import { ChatStore } from './chats.ts';
 import { openDatabase, type Db } from './db.ts';
+import { Inbox } from './inbox.ts';
+import { Outbox } from './outbox.ts';
 import { SubscriptionStore } from './subscriptions.ts';
 
 export interface Store {
   readonly chats: ChatStore;
   readonly subscriptions: SubscriptionStore;
+  /** Updates received and not yet answered (crash safety). */
+  readonly inbox: Inbox;
+  /** Messages waiting until Telegram allows them; `outbox.enqueue(chatId, message)` for any feature. */
+  readonly outbox: Outbox;
   /** The file backing the store (`:memory:` for throwaway stores). */
   readonly file: string;
   close(): void;
@@ -18,9 +24,12 @@ export const DATABASE_FILE = 'bot.sqlite';
 export function openStore(dataDir: string, options: { now?: () => Date } = {}): Store {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE);
   const db: Db = openDatabase(file);
+  const clock = options.now === undefined ? Date.now : () => (options.now as () => Date)().getTime();
   return {
     chats: new ChatStore(db, options.now),
     subscriptions: new SubscriptionStore(db, options.now),
+    inbox: new Inbox(db, clock),
+    outbox: new Outbox(db, clock),
     file,
     close: () => {
       if (db.open) db.close();

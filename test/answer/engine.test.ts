@@ -57,6 +57,28 @@ describe('engine.ask', () => {
     expect(answer.lead.length).toBeGreaterThan(10);
   });
 
+  it('echoes at most a short excerpt of unusable input', async () => {
+    const answer = await engine.ask('ب'.repeat(2_000_000));
+    expect(answer.kind).toBe('invalid');
+    expect(answer.question.length).toBeLessThanOrEqual(200);
+    expect(answer.question.startsWith('ببب')).toBe(true);
+  });
+
+  it.each(['the', 'latest^3', 'news[0]', 'a', 'of the'])('gives a stray word or junk %j the polite answer, not the news summary', async (text) => {
+    const answer = await engine.ask(text);
+    expect(answer.kind).not.toBe('answer');
+    expect(answer.citations).toEqual([]);
+  });
+
+  it.each(['what is the latest news?', 'latest', 'news', 'ما آخر الأخبار؟', 'شو الأخبار', 'شو عم يصير'])(
+    'gives an explicit request for the news %j the summary',
+    async (text) => {
+      const answer = await engine.ask(text);
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations.map((c) => c.sentenceId)).toEqual(engine.summary(answer.lang).citations.map((c) => c.sentenceId));
+    },
+  );
+
   it.each(['title:المطار', 'المطار~2 +حلكو -قسد *', '<b>من يسيطر</b> على **المطار**', 'foo~a bar^x'])(
     'never passes search syntax to lunr: %j',
     async (text) => {

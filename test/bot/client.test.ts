@@ -1,8 +1,10 @@
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
 import { isNetworkError, ReliableClient, RetriesExhaustedError, type RawCallApi } from '../../src/bot/client.ts';
+import { runInDeliveryScope } from '../../src/bot/delivery-scope.ts';
 import { OutgoingPacer, type Clock } from '../../src/bot/limiter.ts';
 import { createLogger } from '../../src/bot/logger.ts';
+import { openStore } from '../../src/store/store.ts';
 
 function telegramError(code: number, description: string, retryAfter?: number): TelegramError {
   return new TelegramError({
@@ -33,8 +35,9 @@ function virtualClock(): Clock & { sleeps: number[]; time: number } {
   return clock;
 }
 
-function setup(failures: unknown[], options: { maxAttempts?: number; maxRetryAfterSeconds?: number } = {}) {
+function setup(failures: unknown[], options: { maxAttempts?: number; maxRetryAfterSeconds?: number; deadlineSeconds?: number; outbox?: boolean } = {}) {
   const clock = virtualClock();
+  const store = options.outbox ? openStore(':memory:', { now: () => new Date(clock.time) }) : undefined;
   const calls: { method: string; at: number }[] = [];
   const forbidden: [number | string, string][] = [];
   const raw: RawCallApi = async (method) => {
@@ -45,20 +48,75 @@ function setup(failures: unknown[], options: { maxAttempts?: number; maxRetryAft
   };
   const client = new ReliableClient({
     pacer: new OutgoingPacer({ privateChatPerSecond: 1, groupChatPerMinute: 20, globalPerSecond: 30 }, clock),
-    retry: { maxAttempts: options.maxAttempts ?? 5, maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 60, baseDelayMs: 100 },
+    retry: { maxAttempts: options.maxAttempts ?? 5, maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 60, baseDelayMs: 100, deadlineSeconds: options.deadlineSeconds ?? 60 },
     logger: createLogger({ level: 'silent' }),
     onForbidden: (chatId, description) => forbidden.push([chatId, description]),
+    ...(store === undefined ? {} : { outbox: store.outbox }),
     clock,
     random: () => 1,
   });
-  return { client, raw, calls, clock, forbidden };
+  return { client, raw, calls, clock, forbidden, outbox: store?.outbox };
 }
+
+const tooMany = (seconds: number) => telegramError(429, `Too Many Requests: retry after ${seconds}`, seconds);
 
 describe('ReliableClient', () => {
   it('waits retry_after on 429 and retries', async () => {
     const { client, raw, calls } = setup([telegramError(429, 'Too Many Requests: retry after 3', 3)]);
     await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).resolves.toEqual({ ok: 'sendMessage' });
     expect(calls.map((c) => c.at)).toEqual([0, 3000]);
+  });
+
+  it('waits out a chain of 429s without using up attempts', async () => {
+    const { client, raw, calls } = setup(Array.from({ length: 10 }, () => tooMany(1)), { maxAttempts: 2 });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).resolves.toEqual({ ok: 'sendMessage' });
+    expect(calls).toHaveLength(11);
+    expect(calls.at(-1)!.at).toBe(10_000);
+  });
+
+  it('moves a message to the outbox once the waits would pass the deadline, and answers it as sent', async () => {
+    const { client, raw, calls, outbox, clock } = setup(Array.from({ length: 10 }, () => tooMany(4)), { deadlineSeconds: 10, outbox: true });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 5, text: 'x', parse_mode: 'HTML' })).resolves.toBe(true);
+    expect(calls.map((c) => c.at)).toEqual([0, 4000, 8000]); // 8000 + 4000 would pass the 10 s deadline
+    const [entry] = outbox!.due(); // not due yet
+    expect(entry).toBeUndefined();
+    clock.time = 12_000;
+    expect(outbox!.due()[0]).toMatchObject({ chatId: 5, method: 'sendMessage', params: { text: 'x', parse_mode: 'HTML' } });
+  });
+
+  it('sends a 429 longer than the longest wait straight to the outbox, and later messages to the chat behind it', async () => {
+    const { client, raw, calls, outbox } = setup([tooMany(600)], { maxRetryAfterSeconds: 60, outbox: true });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 5, text: 'first' })).resolves.toBe(true);
+    await expect(client.call(raw, 'sendMessage', { chat_id: 5, text: 'second' })).resolves.toBe(true);
+    await client.call(raw, 'sendMessage', { chat_id: 6, text: 'other chat' });
+    expect(calls).toHaveLength(2); // 'second' never tried before 'first'
+    expect(outbox!.size()).toBe(2);
+  });
+
+  it('moves a message to the outbox when 5xx retries are used up', async () => {
+    const { client, raw, calls, outbox } = setup(Array.from({ length: 10 }, () => telegramError(502, 'Bad Gateway')), { maxAttempts: 3, outbox: true });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).resolves.toBe(true);
+    expect(calls).toHaveLength(3);
+    expect(outbox!.size()).toBe(1);
+  });
+
+  it('never defers the outbox sender\'s own calls: their failure goes back to it', async () => {
+    const { client, raw, outbox } = setup([tooMany(600)], { outbox: true });
+    await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' }, { fromOutbox: true })).rejects.toMatchObject({ code: 429 });
+    expect(outbox!.size()).toBe(0);
+  });
+
+  it('reports each delivered message to the update\'s scope, and skips those delivered before a restart', async () => {
+    const { client, raw, calls } = setup([]);
+    let delivered = 0;
+    const scope = { updateId: 9, skip: 1, delivered: () => { delivered += 1; } };
+    await runInDeliveryScope(scope, async () => {
+      await client.call(raw, 'sendMessage', { chat_id: 1, text: 'part 1' });
+      await client.call(raw, 'sendMessage', { chat_id: 1, text: 'part 2' });
+      await client.call(raw, 'answerCallbackQuery', { callback_query_id: 'q' });
+    });
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'answerCallbackQuery']); // part 1 skipped
+    expect(delivered).toBe(2);
   });
 
   it('keeps later messages to a chat behind a 429 pause', async () => {
@@ -90,7 +148,7 @@ describe('ReliableClient', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('does not wait for a retry_after longer than allowed', async () => {
+  it('without an outbox, does not wait for a retry_after longer than allowed', async () => {
     const { client, raw, calls } = setup([telegramError(429, 'Too Many Requests: retry after 600', 600)], { maxRetryAfterSeconds: 60 });
     await expect(client.call(raw, 'sendMessage', { chat_id: 1, text: 'x' })).rejects.toBeInstanceOf(TelegramError);
     expect(calls).toHaveLength(1);

@@ -30,16 +30,19 @@ describe('UpdateDispatcher', () => {
     const gates = new Map<number, ReturnType<typeof deferred>>();
     const started: number[] = [];
     const finished: number[] = [];
-    const dispatcher = new UpdateDispatcher(async (update) => {
-      started.push(update.update_id);
-      const gate = deferred();
-      gates.set(update.update_id, gate);
-      await gate.promise;
-      finished.push(update.update_id);
-    }, () => undefined);
-    await dispatcher.push(message(1, 100));
-    await dispatcher.push(message(2, 100));
-    await dispatcher.push(message(3, 200));
+    const dispatcher = new UpdateDispatcher({
+      handle: async (update) => {
+        started.push(update.update_id);
+        const gate = deferred();
+        gates.set(update.update_id, gate);
+        await gate.promise;
+        finished.push(update.update_id);
+      },
+      onError: () => undefined,
+    });
+    dispatcher.push(message(1, 100));
+    dispatcher.push(message(2, 100));
+    dispatcher.push(message(3, 200));
     await tick();
     expect(started).toEqual([1, 3]); // 2 waits for 1 (same chat); 3 does not wait
     gates.get(3)!.resolve();
@@ -54,30 +57,83 @@ describe('UpdateDispatcher', () => {
     expect(dispatcher.size).toBe(0);
   });
 
-  it('holds new updates back when too many are in flight', async () => {
+  it('never makes push wait: a busy chat holds only its own slot, and chats take turns', async () => {
     const gate = deferred();
-    const dispatcher = new UpdateDispatcher(() => gate.promise, () => undefined, 2);
-    await dispatcher.push(message(1, 1));
-    await dispatcher.push(message(2, 2));
-    let accepted = false;
-    const third = dispatcher.push(message(3, 3)).then(() => { accepted = true; });
+    const started: number[] = [];
+    const dispatcher = new UpdateDispatcher({
+      handle: async (update) => {
+        started.push(update.update_id);
+        await gate.promise;
+      },
+      onError: () => undefined,
+      maxConcurrent: 2,
+      maxQueuePerChat: 1000,
+    });
+    for (let i = 1; i <= 300; i += 1) dispatcher.push(message(i, 1)); // one chat floods
+    dispatcher.push(message(1001, 2));
+    dispatcher.push(message(1002, 3));
     await tick();
-    expect(accepted).toBe(false);
+    expect(started).toEqual([1, 1001]); // the flood holds one slot; chat 2 gets the other at once
+    expect(dispatcher.stats()).toMatchObject({ chats: 3, active: 2, queued: 300, deepest: 299 });
     gate.resolve();
-    await third;
-    expect(accepted).toBe(true);
     await dispatcher.drain();
+    // Round-robin: after its first update, chat 1 waited behind chat 3 rather than running its backlog first.
+    expect(started.indexOf(1002)).toBeLessThan(started.indexOf(2));
+    expect(started).toHaveLength(302);
+  });
+
+  it('caps each chat queue: drops beyond it, counts, and reports the overflow once until drained', async () => {
+    const gate = deferred();
+    const overflows: number[] = [];
+    const outcomes: string[] = [];
+    const dispatcher = new UpdateDispatcher({
+      handle: () => gate.promise,
+      onError: () => undefined,
+      onOverflow: (update) => overflows.push(update.update_id),
+      onFinished: (update, outcome) => outcomes.push(`${update.update_id}:${outcome}`),
+      maxQueuePerChat: 2,
+    });
+    for (let i = 1; i <= 6; i += 1) dispatcher.push(message(i, 1));
+    // 1 runs, 2 and 3 wait, 4-6 overflow.
+    expect(overflows).toEqual([4]);
+    expect(outcomes).toEqual(['4:dropped', '5:dropped', '6:dropped']);
+    expect(dispatcher.stats()).toMatchObject({ overflowDropped: 3, queued: 2 });
+    gate.resolve();
+    await dispatcher.drain();
+    expect(outcomes.slice(3).sort()).toEqual(['1:handled', '2:handled', '3:handled']);
+    for (let i = 7; i <= 10; i += 1) dispatcher.push(message(i, 1));
+    expect(overflows).toEqual([4, 10]); // a new overflow, a new report
+    await dispatcher.drain();
+  });
+
+  it('lets admit refuse an update on arrival, without handling it', async () => {
+    const handled: number[] = [];
+    const outcomes: string[] = [];
+    const dispatcher = new UpdateDispatcher({
+      handle: async (update) => { handled.push(update.update_id); },
+      onError: () => undefined,
+      admit: (update) => update.update_id % 2 === 1,
+      onFinished: (update, outcome) => outcomes.push(`${update.update_id}:${outcome}`),
+    });
+    for (let i = 1; i <= 4; i += 1) dispatcher.push(message(i, 1));
+    await dispatcher.drain();
+    expect(handled).toEqual([1, 3]);
+    expect(outcomes.sort()).toEqual(['1:handled', '2:dropped', '3:handled', '4:dropped']);
+    expect(dispatcher.stats().refused).toBe(2);
   });
 
   it('reports failures and carries on with the chat', async () => {
     const errors: number[] = [];
     const handled: number[] = [];
-    const dispatcher = new UpdateDispatcher(async (update) => {
-      if (update.update_id === 1) throw new Error('boom');
-      handled.push(update.update_id);
-    }, (update) => errors.push(update.update_id));
-    await dispatcher.push(message(1, 1));
-    await dispatcher.push(message(2, 1));
+    const dispatcher = new UpdateDispatcher({
+      handle: async (update) => {
+        if (update.update_id === 1) throw new Error('boom');
+        handled.push(update.update_id);
+      },
+      onError: (update) => errors.push(update.update_id),
+    });
+    dispatcher.push(message(1, 1));
+    dispatcher.push(message(2, 1));
     await dispatcher.drain();
     expect(errors).toEqual([1]);
     expect(handled).toEqual([2]);

@@ -87,7 +87,7 @@ describe('OutgoingPacer', () => {
 });
 
 describe('FloodGuard', () => {
-  it('allows a burst, gives one notice, then stays silent until a token is back', () => {
+  it('allows a burst, gives one notice, then stays silent until the user has calmed down', () => {
     let now = 0;
     const guard = new FloodGuard({ perSecond: 1, burst: 3 }, { now: () => now });
     expect([guard.check(1), guard.check(1), guard.check(1)]).toEqual(['allow', 'allow', 'allow']);
@@ -97,10 +97,33 @@ describe('FloodGuard', () => {
     expect(guard.check(1)).toBe('drop');
     expect(guard.check(2)).toBe('allow'); // other users are not affected
     now = 1000;
-    expect(guard.check(1)).toBe('allow');
-    expect(guard.check(1)).toBe('notice'); // a new flood gets a new notice
+    expect(guard.check(1)).toBe('allow'); // a token is back
+    expect(guard.check(1)).toBe('drop'); // the same flood: no second notice
     now = 10_000;
     expect([guard.check(1), guard.check(1), guard.check(1), guard.check(1)]).toEqual(['allow', 'allow', 'allow', 'notice']);
+  });
+
+  it('keeps to one notice through a long flood', () => {
+    let now = 0;
+    const guard = new FloodGuard({ perSecond: 1, burst: 3 }, { now: () => now });
+    const verdicts: string[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      verdicts.push(guard.check(1));
+      now += 20; // 50 a second for 6 seconds
+    }
+    expect(verdicts.filter((v) => v === 'notice')).toHaveLength(1);
+    expect(verdicts.filter((v) => v === 'allow').length).toBeLessThanOrEqual(3 + 6);
+  });
+
+  it('remembers the verdict given on arrival for the handler', () => {
+    const guard = new FloodGuard({ perSecond: 1, burst: 1 }, { now: () => 0 });
+    const first = {};
+    const second = {};
+    expect(guard.judge(first, 7)).toBe('allow');
+    expect(guard.judge(second, 7)).toBe('notice');
+    expect(guard.check(7, first)).toBe('allow'); // not charged twice
+    expect(guard.check(7, second)).toBe('notice');
+    expect(guard.check(7, {})).toBe('drop'); // not judged: decided now
   });
 
   it('refills at a fractional rate', () => {

@@ -76,15 +76,20 @@ describe('outgoing failures', () => {
     await h.api.waitForMessages(slow, 1, 10_000);
   });
 
-  it('gives up after the configured attempts, logs it, and keeps serving', async () => {
+  it('after the configured attempts, keeps the answer in the outbox and delivers it later, serving others meanwhile', async () => {
     const user = newUser();
     h.api.failNext('sendMessage', { code: 502 }, 4);
     h.api.sendPrivate('من يسيطر على المطار؟', { userId: user });
-    await waitUntil(() => sendCalls(user).length === 4);
-    await waitUntil(() => h.records().some((r) => r.msg === 'a Telegram call failed while handling an update'));
+    await waitUntil(() => h.records().some((r) => r.msg === 'message queued in the outbox' && r.chatId === user));
     const other = newUser();
     h.api.sendPrivate('من يسيطر على المطار؟', { userId: other });
     await h.api.waitForMessages(other, 1, 10_000);
+    const [answer] = await h.api.waitForMessages(user, 1, 10_000);
+    expect(answer!.plain_text).toContain('كما تسيطر “الوحدات” على كامل مدينة القامشلي');
+    await waitUntil(() => h.store.outbox.size() === 0);
+    const statuses = sendCalls(user).map((c) => c.status);
+    expect(statuses.slice(0, 5)).toEqual([502, 502, 502, 502, 200]);
+    expect(statuses.slice(5).every((s) => s === 200)).toBe(true);
   });
 
   it('treats 403 as final and records the blocked chat', async () => {

@@ -17,7 +17,7 @@ let dataDir: string;
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(BOT_TOKEN|TELEGRAM_API_ROOT|WEBHOOK_|PORT$|HOST$|DATA_DIR|CORPUS_DIR|LOG_LEVEL|RATE_|RETRY_|HANDLER_TIMEOUT)/.test(key)) delete env[key];
+    if (/^(BOT_TOKEN|TELEGRAM_API_ROOT|WEBHOOK_|PORT$|HOST$|DATA_DIR|CORPUS_DIR|LOG_LEVEL|RATE_|RETRY_|HANDLER_TIMEOUT|CHAT_QUEUE|REPLAY_|HEALTH_)/.test(key)) delete env[key];
   }
   // Set, even empty, so dotenv does not fill them from a developer's .env.
   return { ...env, BOT_TOKEN: '', WEBHOOK_URL: '', CORPUS_DIR: join(ROOT, 'test', 'fixtures', 'corpus'), ...extra };

@@ -48,6 +48,41 @@ describe('webhook mode', () => {
     expect(reply!.entities.some((e) => e.type === 'blockquote')).toBe(true);
   });
 
+  it('serves /healthz without the secret: queues, inbox, outbox, last update, corpus size', async () => {
+    const update = h.api.sendPrivate('من يسيطر على المطار؟', { userId: 90_010 });
+    await h.api.deliverToWebhook(update);
+    await h.api.waitForMessages(90_010, 1, 10_000);
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    const health = await response.json() as Record<string, unknown>;
+    expect(health).toMatchObject({
+      status: 'ok',
+      mode: 'webhook',
+      queues: { chats: expect.any(Number), queued: 0, deepest: 0 },
+      inboxPending: expect.any(Number),
+      outbox: 0,
+      lastPollAt: null,
+      corpus: { articles: 1, sentences: expect.any(Number) },
+    });
+    expect(Date.now() - Date.parse(String(health.lastUpdateAt))).toBeLessThan(10_000);
+    expect(JSON.stringify(health)).not.toContain(SECRET);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`, { method: 'POST' })).status).toBe(403);
+  });
+
+  it('acknowledges a malformed or redelivered update, and handles neither', async () => {
+    const update = h.api.sendPrivate('من يسيطر على المطار؟', { userId: 90_020 });
+    expect((await h.api.deliverToWebhook(update)).status).toBe(200);
+    await h.api.waitForMessages(90_020, 1, 10_000);
+    expect((await h.api.deliverToWebhook(update)).status).toBe(200); // Telegram retrying a delivery
+    const malformed = { ...update, update_id: update.update_id + 1000, message: { ...update.message, text: 42 } };
+    expect((await h.api.deliverToWebhook(malformed as never)).status).toBe(200);
+    const ping = h.api.sendPrivate('ping', { userId: 90_021 });
+    await h.api.deliverToWebhook(ping);
+    await h.api.waitForMessages(90_021, 1, 10_000);
+    expect(h.api.sentMessages(90_020)).toHaveLength(1);
+    expect(h.records().some((r) => r.msg === 'malformed update skipped' && r.updateId === malformed.update_id)).toBe(true);
+  });
+
   it('answers 403 to a wrong or missing secret, and handles nothing', async () => {
     const wrong = h.api.sendPrivate('من يسيطر على المطار؟', { userId: 90_002 });
     expect((await h.api.deliverToWebhook(wrong, { secretToken: 'not-the-secret' })).status).toBe(403);

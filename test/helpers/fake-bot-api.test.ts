@@ -560,6 +560,28 @@ describe('fault injection', () => {
     expect((await call(api, 'getMe')).status).toBe(200);
   });
 
+  it('can lose the response of a call that took effect (the message is delivered all the same)', async () => {
+    const api = await fake();
+    api.sendPrivate('hi');
+    api.failNext('sendMessage', { responseLost: true });
+    await expect(call(api, 'sendMessage', { chat_id: DEFAULT_USER_ID, text: 'x' })).rejects.toThrow();
+    expect(api.sentMessages(DEFAULT_USER_ID).map((m) => m.plain_text)).toEqual(['x']);
+    expect(api.calls('sendMessage')[0]).toMatchObject({ status: 0, description: 'response lost (injected)' });
+  });
+
+  it('keeps updates until a later getUpdates confirms them, even when a response is lost', async () => {
+    const api = await fake();
+    const first = api.sendPrivate('one');
+    api.sendPrivate('two');
+    api.failNext('getUpdates', { responseLost: true });
+    await expect(call(api, 'getUpdates', { timeout: 0 })).rejects.toThrow();
+    const again = (await call(api, 'getUpdates', { timeout: 0 })).body.result as { update_id: number }[];
+    expect(again.map((u) => u.update_id)).toEqual([first.update_id, first.update_id + 1]);
+    const confirmed = (await call(api, 'getUpdates', { timeout: 0, offset: first.update_id + 1 })).body.result as { update_id: number }[];
+    expect(confirmed.map((u) => u.update_id)).toEqual([first.update_id + 1]);
+    expect(api.pendingUpdates()).toHaveLength(1);
+  });
+
   it("prefers a method's own failures to '*' ones, and leaves state untouched", async () => {
     const api = await fake();
     api.sendPrivate('hi');

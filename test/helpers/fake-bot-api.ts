@@ -5,7 +5,10 @@
  * it answers the methods the bot uses the way Telegram does — envelopes, HTTP statuses, error
  * descriptions, validation of text, markup and commands, real long polling — and lets a test play the
  * users (sendPrivate, sendGroup, clickButton, ...), inspect what the bot did (sentMessages, calls),
- * inject failures (failNext) and drive webhook mode (deliverToWebhook).
+ * inject failures (failNext: 429, 5xx, 403, 400, a dropped connection before the call, or a response
+ * lost after the call took effect) and drive webhook mode (deliverToWebhook). Like Telegram, getUpdates
+ * keeps every update until a later call confirms it (an offset past its update_id), so a bot that
+ * dies before confirming gets its updates again.
  *
  *   const api = await startFakeBotApi();
  *   const bot = new Telegraf(api.token, { telegram: { apiRoot: api.apiRoot } });
@@ -519,9 +522,18 @@ class FakeBotApiServer implements FakeBotApi {
     if (paramsError) return this.answerError(res, call, paramsError);
 
     const failure = this.takeFailure(method);
-    if (failure) return this.answerFailure(req, res, call, failure);
+    if (failure && !('responseLost' in failure)) return this.answerFailure(req, res, call, failure);
 
-    if (method === 'getUpdates') return this.getUpdates(params, call, res);
+    if (method === 'getUpdates') {
+      if (failure) {
+        // Hands the updates out (as Telegram would), and the answer never arrives.
+        this.deliverable(100);
+        req.socket.destroy();
+        this.finish(call, 0, 'response lost (injected)');
+        return;
+      }
+      return this.getUpdates(params, call, res);
+    }
     let result: unknown;
     try {
       result = this.handlers.get(method)?.(params);
@@ -529,6 +541,11 @@ class FakeBotApiServer implements FakeBotApi {
       return this.answerError(res, call, this.toApiError(error));
     }
     call.result = result;
+    if (failure) {
+      req.socket.destroy();
+      this.finish(call, 0, 'response lost (injected)');
+      return;
+    }
     const description = this.okDescription(method, params);
     this.writeJson(res, 200, description ? { ok: true, result, description } : { ok: true, result });
     this.finish(call, 200);
@@ -553,7 +570,7 @@ class FakeBotApiServer implements FakeBotApi {
     this.finish(call, error.errorCode, error.description);
   }
 
-  private answerFailure(req: IncomingMessage, res: ServerResponse, call: ApiCall, failure: Failure): void {
+  private answerFailure(req: IncomingMessage, res: ServerResponse, call: ApiCall, failure: Exclude<Failure, { responseLost: true }>): void {
     if ('networkError' in failure) {
       // The connection drops without an answer: clients see ECONNRESET / "socket hang up".
       req.socket.destroy();

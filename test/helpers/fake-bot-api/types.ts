@@ -124,7 +124,12 @@ export type Failure =
   | { code: 500 }
   | { code: 403; description?: string }
   | { code: 400; description: string }
-  | { networkError: true };
+  | { networkError: true }
+  /**
+   * The call takes effect (a message is sent, updates are handed out) but the connection drops before
+   * the answer: the client cannot tell it from a failure. Models a lost response.
+   */
+  | { responseLost: true };
 
 export type MemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
 
