@@ -128,6 +128,7 @@ describe('matching the region in questions and news', () => {
     expect(ids('معارك عند سد تشرين وجسر قره قوزاق بين قسد والجيش الحر')).toEqual(['tishreen_dam', 'qara_qozak', 'sdf', 'sna']);
     expect(ids('اتفاق بين الرئيس الشرع ومظلوم عبدي')).toEqual(['transitional_government', 'mazloum_abdi']);
     expect(ids('Turkish drones struck near Kobane and Ain Issa')).toEqual(['turkish_army', 'kobani', 'ain_issa']);
+    expect(ids('فرق الدفاع المدني انتشلت الجثث في المشلب')).toEqual(['civil_defence', 'mashlab']);
   });
 
   it('does not take common words for names', () => {
