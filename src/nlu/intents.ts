@@ -33,6 +33,12 @@ import russia from '../../intents/train/russia.json' with { type: 'json' };
 import summary from '../../intents/train/summary.json' with { type: 'json' };
 import thanks from '../../intents/train/thanks.json' with { type: 'json' };
 import timeline from '../../intents/train/timeline.json' with { type: 'json' };
+import services from '../../intents/train/services.json' with { type: 'json' };
+import prices from '../../intents/train/prices.json' with { type: 'json' };
+import aid from '../../intents/train/aid.json' with { type: 'json' };
+import health from '../../intents/train/health.json' with { type: 'json' };
+import detention from '../../intents/train/detention.json' with { type: 'json' };
+import protests from '../../intents/train/protests.json' with { type: 'json' };
 import { stemEnglish } from '../text/english.ts';
 import glossaryData from '../../intents/glossary.json' with { type: 'json' };
 import lexiconData from '../../intents/entities.json' with { type: 'json' };
@@ -41,6 +47,7 @@ import lexiconData from '../../intents/entities.json' with { type: 'json' };
 export const TRAINED_INTENTS = [
   'control', 'fighting', 'displacement', 'ceasefire', 'reinforcements', 'incidents', 'casualties',
   'background', 'actor', 'russia', 'summary', 'timeline', 'greeting', 'help', 'thanks', 'out_of_scope',
+  'services', 'prices', 'aid', 'health', 'detention', 'protests',
 ] as const satisfies readonly IntentName[];
 export type TrainedIntent = (typeof TRAINED_INTENTS)[number];
 
@@ -242,6 +249,7 @@ function isTrainedIntent(name: string): name is TrainedIntent {
 const INTENT_FILES: readonly IntentFile[] = [
   control, fighting, displacement, ceasefire, reinforcements, incidents, casualties, background,
   actor, russia, summary, timeline, greeting, help, thanks, outOfScope,
+  services, prices, aid, health, detention, protests,
 ];
 
 /** Builds training data from intent files (validated: known intent names, both languages present). */

@@ -142,8 +142,9 @@ describe('matchEntities on questions', () => {
   it('does not take common words for names', () => {
     expect(ids('السلام عليكم')).toEqual([]);
     expect(ids('كوكب الأرض جميل')).toEqual([]);
-    expect(ids('وزارة الدفاع السورية')).toEqual([]);
-    expect(ids('الدفاع المدني يساعد الناس')).toEqual([]);
+    // The ministry is in the gazetteer now; what must not happen is "الدفاع" read as the NDF.
+    expect(ids('وزارة الدفاع السورية')).not.toContain('ndf');
+    expect(ids('الدفاع المدني يساعد الناس')).not.toContain('ndf');
     expect(ids('في وحدات جديدة')).toEqual([]);
     expect(ids('النت بطي كتير')).toEqual([]);
     expect(ids('الصوت وطي')).toEqual([]);

@@ -50,8 +50,10 @@ describe('intent data', () => {
   });
 
   it('has 8 held-out utterances per intent and language in each held-out set', () => {
+    // The region intents keep theirs in heldout-region.jsonl (test/nlu/region-intents.test.ts).
+    const region = new Set(['services', 'prices', 'aid', 'health', 'detention', 'protests']);
     for (const set of [dev, blind]) {
-      for (const intent of TRAINED_INTENTS) {
+      for (const intent of TRAINED_INTENTS.filter((i) => !region.has(i))) {
         for (const lang of ['ar', 'en'] as const) {
           expect(set.filter((e) => e.intent === intent && e.lang === lang).length, `${intent}/${lang}`).toBe(8);
         }
