@@ -9,7 +9,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { VocabularyIndex } from '../search/vocabulary.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, FUZZY_CREDIT, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { readQuestion, type ReadQuestion } from './question.ts';
@@ -17,7 +17,7 @@ import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { skeletons } from './skeleton.ts';
-import { questionUnits, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
+import { questionUnits, termFrequency, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -295,7 +295,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
             if (value > (terms.get(term) ?? 0)) terms.set(term, value);
           };
           for (const sense of rendering.translations.slice(0, MAX_SENSES)) {
-            for (const term of sense.terms) credit(term, translationCredit(sense.weight));
+            if (sense.terms.length > 0) credit(sense.terms.join(PHRASE_JOINER), translationCredit(sense.weight));
             // Spellings differ (لتر / ليتر, كيلومتر / كيلو متر): a one-word sense also matches by its consonants.
             if (!sense.arabic.includes(' ')) for (const form of skeletons(sense.arabic)) credit(form, FUZZY_CREDIT * translationCredit(sense.weight));
           }
@@ -381,14 +381,14 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     );
     // Topical: the question names something the articles know about (an entity, a date, a word
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
-    const known = (t: string): boolean => stats.documentFrequency.has(t);
+    const known = (t: string): boolean => termFrequency(stats, t) > 0;
     const topical = units.some(
       (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && termForms(unit).some(known)),
     );
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
-    const hits = index.search(text, { limit: ranking.candidates, boosts, extraTerms: [...expansion, ...parts.expandQuery(text, lang)] });
+    const hits = index.search(text, { limit: ranking.candidates, boosts, extraTerms: [...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords) });
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.

@@ -7,6 +7,7 @@
  */
 import type { Corpus, Sentence } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
+import { PHRASE_JOINER } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
@@ -254,6 +255,19 @@ export type QuestionUnit =
 
 export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
 
+export { PHRASE_JOINER };
+
+/** True when a set of analysed terms holds the term, or every word of a joined phrase. */
+export function hasTerm(terms: ReadonlySet<string>, term: string): boolean {
+  if (!term.includes(PHRASE_JOINER)) return terms.has(term);
+  return term.split(PHRASE_JOINER).every((part) => terms.has(part));
+}
+
+/** The words a term stands for in a search: itself, or the words of a joined phrase. */
+export function searchWords(term: string): string[] {
+  return term.split(PHRASE_JOINER);
+}
+
 /** Every analysed form a term unit may be found by: its own, glossary, fuzzy and translated. */
 export function termForms(unit: TermUnit): string[] {
   return [...unit.alternatives, ...unit.expanded, ...unit.fuzzy, ...(unit.translated?.keys() ?? [])];
@@ -263,15 +277,15 @@ export function termForms(unit: TermUnit): string[] {
 export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
   switch (unit.kind) {
     case 'term':
-      for (const term of unit.alternatives) if (evidence.terms.has(term)) return 1;
+      for (const term of unit.alternatives) if (hasTerm(evidence.terms, term)) return 1;
       // A translation or synonym is good evidence, a little less than the word itself.
-      for (const term of unit.expanded) if (evidence.terms.has(term)) return EXPANDED_CREDIT;
+      for (const term of unit.expanded) if (hasTerm(evidence.terms, term)) return EXPANDED_CREDIT;
       {
         // A dictionary sense may be the wrong one: it earns less, the less likely the sense.
         let best = 0;
-        for (const [term, credit] of unit.translated ?? []) if (credit > best && evidence.terms.has(term)) best = credit;
+        for (const [term, credit] of unit.translated ?? []) if (credit > best && hasTerm(evidence.terms, term)) best = credit;
         // Skeletons, typos and shared stems are likely but not certain matches (مدني / مدينة).
-        for (const term of unit.fuzzy) if (evidence.terms.has(term)) return Math.max(best, FUZZY_CREDIT);
+        for (const term of unit.fuzzy) if (hasTerm(evidence.terms, term)) return Math.max(best, FUZZY_CREDIT);
         return best;
       }
     case 'entity': {

@@ -1,6 +1,6 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
-import { isLandmarkMention, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
+import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
@@ -61,6 +61,11 @@ const SEARCH_TRANSLATIONS = 4;
 /** The best-credited terms of a translation, for the search. */
 function strongest(terms: ReadonlyMap<string, number>): string[] {
   return [...terms].sort((a, b) => b[1] - a[1]).slice(0, SEARCH_TRANSLATIONS).map(([term]) => term);
+}
+
+/** In how many sentences a term occurs; a joined phrase counts as its rarest word (an upper bound). */
+export function termFrequency(stats: TermStatistics, term: string): number {
+  return Math.min(...searchWords(term).map((word) => stats.documentFrequency.get(word) ?? 0));
 }
 
 /** Rarity weight: rare terms matter more; a term found nowhere weighs most. */
@@ -138,7 +143,7 @@ export function questionUnits(
   ): void => {
     for (const own of alternatives) expanded.delete(own);
     for (const known of [...alternatives, ...expanded]) fuzzy.delete(known);
-    const frequencies = [...alternatives, ...expanded, ...fuzzy, ...translated.keys()].map((t) => stats.documentFrequency.get(t) ?? 0);
+    const frequencies = [...alternatives, ...expanded, ...fuzzy, ...translated.keys()].map((t) => termFrequency(stats, t));
     const best = Math.max(0, ...frequencies);
     // A word no article uses in any known form weighs like a rare word, not more: with dictionaries
     // and dialects, "unknown" is as often a rendering we lack as a fact the articles lack.
@@ -214,7 +219,7 @@ export function questionUnits(
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
   const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
-    const mentioned = termForms(firstTerm).some((t) => stats.documentFrequency.has(t));
+    const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
     if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
   }

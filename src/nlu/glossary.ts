@@ -3,7 +3,7 @@
  * articles use, so English and dialect questions can match Arabic sentences. Data: intents/glossary.json.
  */
 import type { Language } from '../corpus/article.ts';
-import { analyze } from '../text/analyze.ts';
+import { analyze, PHRASE_JOINER } from '../text/analyze.ts';
 import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import glossaryData from '../../intents/glossary.json' with { type: 'json' };
@@ -77,7 +77,11 @@ export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defa
       table.set(joined, terms);
     }
     // A target whose every word is a stopword once normalised (آلية → اليه = إليه) adds nothing.
-    for (const target of targets) for (const t of analyze(target)) terms.add(t);
+    // A many-word target (وقف إطلاق النار) is one phrase: all its words or nothing.
+    for (const target of targets) {
+      const words = analyze(target);
+      if (words.length > 0) terms.add(words.join(PHRASE_JOINER));
+    }
   };
   for (const group of data.english) for (const en of group.en) add(en, group.ar);
   for (const group of data.dialect) for (const d of group.dialect) add(d, group.msa);

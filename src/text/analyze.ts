@@ -30,6 +30,13 @@ function isArabicFunctionWord(normalised: string): boolean {
  */
 export const MAX_WORD_LENGTH = 40;
 
+/**
+ * Joins the analysed words of a many-word rendering (وقف إطلاق النار → وقف&اطلاق&نار) into one term
+ * that matches a sentence only when every word is there, never one word alone. Never produced by
+ * analysis itself, so it cannot collide with a word.
+ */
+export const PHRASE_JOINER = '&';
+
 /** Analyses one surface token into its index term, or null when it carries no content. */
 export function analyzeToken(surface: string): string | null {
   if (surface.length > MAX_WORD_LENGTH) return null;
