@@ -10,7 +10,7 @@ import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.t
 import { VocabularyIndex } from '../search/vocabulary.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
-import { GENERIC_QUESTION_WORDS } from './framing-words.ts';
+import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
@@ -99,6 +99,8 @@ export interface RankingOptions {
   outOfScopeMargin: number;
   /** Weight of coverage in the ranking score (the other weights are relative to it). */
   coverageWeight: number;
+  /** Weight of the share of candidate-distinguishing units a sentence covers (see `analyse`). */
+  distinctiveWeight: number;
   /** Weight of the normalised BM25 score next to coverage. */
   lexicalWeight: number;
   /** Bonus when the sentence uses the marker words of the question's intent. */
@@ -117,6 +119,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   minCoverageEnglish: 0.5,
   outOfScopeMargin: 0.15,
   coverageWeight: 1.5,
+  distinctiveWeight: 0.5,
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
@@ -241,7 +244,7 @@ function termStatistics(evidence: readonly SentenceEvidence[]): TermStatistics {
     sentenceCount: evidence.length,
     documentFrequency,
     entityFrequency,
-    genericTerms: new Set(analyze(GENERIC_QUESTION_WORDS)),
+    genericTerms: new Set(analyze(`${GENERIC_QUESTION_WORDS} ${ENGLISH_LIGHT_WORDS}`)),
   };
 }
 
@@ -399,12 +402,28 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
-    for (const ref of pool) {
+    const scored = [...pool].flatMap((ref) => {
       const item = evidence[ref];
-      if (!item) continue;
+      return item ? [{ ref, item, matches: units.map((u) => unitMatch(u, item, parts.parentOf)) }] : [];
+    });
+    // Among the candidates, a unit every one of them matches (the article's topic: water, Hasakah)
+    // tells them apart no more than it tells the headline from the answer; the units few of them
+    // match (the price, the cause, the towns) do. Ranking only: abstention still reads coverage.
+    const localWeights = units.map((unit, u) => {
+      if (unit.kind === 'answer-type') return 0;
+      const matched = scored.filter((c) => (c.matches[u] ?? 0) > 0).length;
+      return matched === 0 ? 0 : Math.log(1 + scored.length / matched);
+    });
+    const localTotal = localWeights.reduce((a, b) => a + b, 0);
+    for (const { ref, item, matches } of scored) {
       const covered = coverage(units, item, parts.parentOf);
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
-      const score = ranking.coverageWeight * covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
+      const distinctive = localTotal === 0 ? 0 : matches.reduce((sum, m, u) => sum + m * (localWeights[u] ?? 0), 0) / localTotal;
+      const score =
+        ranking.coverageWeight * covered +
+        ranking.distinctiveWeight * distinctive * covered +
+        ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
+        ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);

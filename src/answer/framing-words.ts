@@ -21,3 +21,20 @@ individuals took occur occurred occurring event events incident use used using a
 مستعمل المستعمل المستعمله مستخدم المستخدم المستخدمه استخدام استعمال شن شنت شنوا اتخذ اتخذت اتخذتها اتخذوا اجراءات الاجراءات
 خطوات صفوف جراء بسبب نتيجه سبب اسباب اشعل اشعلت ادي ادت شارك شاركت شاركو مشاركه
 `;
+
+/**
+ * Phrases that place a question in the present ("these days", هالأيام، هذه الأيام): framing, never
+ * something a sentence must say. Matched on normalised text; their words leave the question's units.
+ */
+export const PRESENT_PHRASES = /(?:^|\s)(?:(?:هذه|هذي|هاي|بهذه|في هذه) الايام|هالايام|بهالايام|هاليومين|هالفتره|هذه الفتره|الفتره الحاليه|these days|nowadays|right now|at the moment|at present|so far|currently)(?=\s|$|[؟?.!،,])/gi;
+
+/**
+ * Light verbs and fillers of English questions (get, go for, keep, a couple of): they carry tense and
+ * politeness, not content.
+ */
+export const ENGLISH_LIGHT_WORDS = `
+get gets getting got gotten go goes went gone give gives gave given take takes taking make makes making made
+keep keeps kept let lets letting seem seems seemed become becomes became come comes came couple bit lot lots
+only just also even still ever yet already actually exactly really currently nowadays
+`;
+

@@ -1,6 +1,6 @@
 /** Reading a question before any search: cleaning, validation, and the kind of answer it expects. */
 import type { Language } from '../corpus/article.ts';
-import { normalizeArabic } from '../text/arabic.ts';
+import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { questionAnswerType } from '../search/answer-type.ts';
 import { detectLanguage } from '../text/language.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -30,13 +30,19 @@ export function cleanQuestion(raw: string): string {
 const WHO_AR = new Set(['من', 'مين', 'لمن', 'ومن', 'فمن', 'منو', 'مينو']);
 const WHO_FOLLOWERS_NOT_WHO = new Set(['اين', 'وين', 'فين', 'متي', 'قبل', 'بعد', 'جهه', 'اجل']);
 // Asking "how many" or for a quantity noun (population, toll, price) expects a number.
-const NUMBER_AR = new Set(['عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه']);
+const NUMBER_AR = new Set([
+  'عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه', 'ثمن', 'تكلفه', 'كلفه', 'تكاليف', 'راتب', 'رواتب',
+  'اجر', 'اجور', 'اجره', 'مبلغ', 'قيمه', 'مساحه', 'مسافه', 'حجم',
+]);
 const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
 const WHO_EN = new Set(['who', 'whom', 'whose']);
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
-const NUMBER_EN = ['number of', 'death toll', 'toll', 'population', 'price', 'cost', 'percentage', 'amount of', 'count'];
+const NUMBER_EN = [
+  'number of', 'death toll', 'toll', 'population', 'price', 'prices', 'cost', 'costs', 'percentage', 'amount of', 'count',
+  'salary', 'salaries', 'wage', 'wages', 'fare', 'rent', 'fee', 'fees', 'rate', 'distance', 'area of',
+];
 const WHERE_EN = new Set(['where']);
 
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
@@ -61,7 +67,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     if (words[0] === 'what' && words.slice(1, 3).some((w) => ACTOR_NOUNS_EN.has(w))) return 'actor';
     return 'other';
   }
-  if (hint === 'number' || words.some((w) => NUMBER_AR.has(w))) return 'number';
+  if (hint === 'number' || words.some((w) => NUMBER_AR.has(stripClitics(w)))) return 'number';
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));

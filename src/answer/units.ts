@@ -3,6 +3,7 @@ import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
+import { PRESENT_PHRASES } from './framing-words.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
@@ -130,8 +131,10 @@ export function questionUnits(
     units.push({ kind: 'entity', label: mention.surface, entityId: mention.id, entityKind: mention.kind, weight, landmark });
   }
 
-  // The date unit stands for the words that wrote the date ("في تموز 2016", "last week").
+  // The date unit stands for the words that wrote the date ("في تموز 2016", "last week"); "these days"
+  // only says the question is about now.
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
+  for (const m of deps.normalize(question.text).matchAll(PRESENT_PHRASES)) for (const w of deps.tokenize(m[0])) dateWords.add(deps.normalize(w));
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
   const addTermUnit = (
