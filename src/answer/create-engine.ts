@@ -5,7 +5,9 @@ import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline } from '../events/timeline.ts';
 import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
 import { entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
-import { defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
+import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
+import { conceptLabeller } from '../nlu/concepts.ts';
+import { analyze } from '../text/analyze.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import { corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
@@ -44,6 +46,13 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       timelineEvents,
       filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
       intentExamples: defaultIntentData().examples,
+      recognised: {
+        entity: (id) => {
+          const entity = entityById(id);
+          return entity && { nameEn: entity.nameEn, kind: entity.kind };
+        },
+        concepts: conceptLabeller(defaultConcepts(), analyze),
+      },
       translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
       nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
       timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),

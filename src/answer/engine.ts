@@ -17,6 +17,7 @@ import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { skeletons } from './skeleton.ts';
+import { recognisedInEnglish, type RecognisedDeps } from './recognised.ts';
 import { questionUnits, termFrequency, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
@@ -38,6 +39,8 @@ export interface EngineParts {
   intentExamples: readonly IntentExampleText[];
   /** English words and phrases with their weighted Arabic renderings (a bilingual dictionary); omitted, English matches English only. */
   translateEnglish?(text: string): EnglishRendering[];
+  /** English names of entities and concepts, for the line recognised in an unrendered sentence. */
+  recognised?: RecognisedDeps;
   /** Builds, for the articles' words, a finder of the words a Latin name may be (with a weight in (0, 1]). */
   nameFinder?(articleWords: Iterable<string>): (latin: string) => readonly { arabic: string; weight: number }[];
 }
@@ -472,9 +475,16 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const more = ranked
       .filter((r) => !quotedRefs.has(r.evidence.sentence.ref) && r.coverage >= ranking.minCoverage / 2)
       .slice(0, ranking.maxMore);
-    const toCitations = (list: RankedSentence[]): Citation[] => list.flatMap((r) => cite(r.evidence.sentence.ref) ?? []);
+    const toCitations = (list: RankedSentence[]): Citation[] =>
+      list.flatMap((r) => {
+        const citation = cite(r.evidence.sentence.ref);
+        if (!citation) return [];
+        if (lang !== 'en' || citation.english !== null || !parts.recognised) return [citation];
+        const line = recognisedInEnglish(r.evidence, parts.recognised);
+        return [line ? { ...citation, recognisedEn: line } : citation];
+      });
     return answer(
-      { ...base, kind: 'answer', abstained: false, lead: answerLead(intent, lang) },
+      { ...base, kind: 'answer', abstained: false, lead: answerLead(intent, lang, confidence) },
       toCitations(quoted),
       toCitations(more),
     );

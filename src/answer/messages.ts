@@ -28,14 +28,22 @@ const ANSWER_LEADS: Partial<Record<IntentName, Bilingual>> = {
 };
 const DEFAULT_LEAD: Bilingual = { ar: 'هذا ما ورد في المقالات:', en: 'Here is what the articles say:' };
 
-/** The short line above the quoted sentences. */
-export function answerLead(intent: IntentName, lang: Language): string {
-  return (ANSWER_LEADS[intent] ?? DEFAULT_LEAD)[lang];
+/** Least classifier confidence for a lead that names the topic; below it the lead stays neutral. */
+export const TOPICAL_LEAD_MIN_CONFIDENCE = 0.75;
+
+/**
+ * The short line above the quoted sentences. It names the topic only when the classifier is sure
+ * (confidence omitted: taken as sure): a wrong topic ("on displacement" over residents' demands)
+ * misleads more than a neutral line.
+ */
+export function answerLead(intent: IntentName, lang: Language, confidence = 1): string {
+  const lead = confidence >= TOPICAL_LEAD_MIN_CONFIDENCE ? ANSWER_LEADS[intent] : undefined;
+  return (lead ?? DEFAULT_LEAD)[lang];
 }
 
 const ABSTAIN: Bilingual = {
-  ar: 'لا تذكر المقالات المتوفرة لديّ ذلك، ولن أخمّن. جرّب سؤالاً عن المعارك في القامشلي أو السيطرة على الأحياء أو النزوح أو وقف إطلاق النار.',
-  en: "The articles I have don't say, and I won't guess. Try asking about the fighting in Qamishli, who controls which area, displacement or the ceasefire.",
+  ar: 'لا تذكر المقالات المتوفرة لديّ ذلك، ولن أخمّن. جرّب سؤالاً عن الأحداث أو السيطرة أو النزوح أو الخدمات والأسعار في القامشلي وشمال شرق سوريا، أو اطلب /summary.',
+  en: "The articles I have don't say, and I won't guess. Try asking about events, control, displacement, services or prices in Qamishli and north-east Syria, or send /summary.",
 };
 
 export function abstainLead(lang: Language): string {

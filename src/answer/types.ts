@@ -17,6 +17,11 @@ export interface Citation {
   text: string;
   /** Human English rendering, when the corpus has one. */
   english: string | null;
+  /**
+   * For English questions over a sentence with no rendering: what was recognised in it (places,
+   * actors, numbers, dates, topics) in English. Extracted, not a translation.
+   */
+  recognisedEn?: string;
   title: string;
   published: string;
   publisher: string | null;

@@ -20,6 +20,8 @@ export function answerToJson(answer: Answer): object {
       published: c.published,
       publisher: c.publisher,
       url: c.url,
+      // Added field: present only for English questions over unrendered sentences.
+      ...(c.recognisedEn ? { recognisedEn: c.recognisedEn } : {}),
     })),
   };
 }

@@ -60,3 +60,29 @@ export function conceptGlossaryData(concepts: readonly Concept[], isContentKey: 
     dialect: concepts.map((c) => ({ dialect: [...c.ar, ...c.dialect].filter(isContentKey), msa: c.ar })),
   };
 }
+
+/**
+ * A labeller of the concepts a sentence expresses: each concept's one-word MSA forms, analysed,
+ * lead to its first English word. A form shared by two concepts labels neither.
+ */
+export function conceptLabeller(concepts: readonly Concept[], analyze: (text: string) => string[]): (terms: ReadonlySet<string>) => string[] {
+  const owner = new Map<string, string | null>();
+  for (const concept of concepts) {
+    const label = concept.en[0] ?? concept.id.replace(/_/g, ' ');
+    for (const form of concept.ar) {
+      const words = analyze(form);
+      if (words.length !== 1) continue;
+      const term = words[0] as string;
+      const previous = owner.get(term);
+      owner.set(term, previous === undefined || previous === label ? label : null);
+    }
+  }
+  return (terms) => {
+    const labels = new Set<string>();
+    for (const term of terms) {
+      const label = owner.get(term);
+      if (label) labels.add(label);
+    }
+    return [...labels];
+  };
+}

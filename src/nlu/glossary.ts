@@ -8,7 +8,7 @@ import { normalizeArabic, stemArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import glossaryData from '../../intents/glossary.json' with { type: 'json' };
 import conceptsData from '../../knowledge/concepts.json' with { type: 'json' };
-import { conceptGlossaryData, parseConceptLexicon } from './concepts.ts';
+import { conceptGlossaryData, parseConceptLexicon, type Concept } from './concepts.ts';
 import { defaultEntityLexicon, type EntityLexicon } from './entities.ts';
 import { stemEnglish } from '../text/english.ts';
 
@@ -117,13 +117,20 @@ export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defa
 }
 
 let defaultGlossary: Glossary | undefined;
+let concepts: Concept[] | undefined;
+
+/** The concept lexicon of knowledge/concepts.json, validated on first use. */
+export function defaultConcepts(): readonly Concept[] {
+  concepts ??= parseConceptLexicon(conceptsData, 'knowledge/concepts.json');
+  return concepts;
+}
 
 /** The glossary compiled from intents/glossary.json with the default entity lexicon (built on first use). */
 export function defaultGlossaryInstance(): Glossary {
   defaultGlossary ??= (() => {
-    const concepts = conceptGlossaryData(parseConceptLexicon(conceptsData), (key) => analyze(key).length > 0);
+    const fromConcepts = conceptGlossaryData(defaultConcepts(), (key) => analyze(key).length > 0);
     const own = glossaryData as GlossaryData;
-    return createGlossary({ english: [...concepts.english, ...own.english], dialect: [...concepts.dialect, ...own.dialect] });
+    return createGlossary({ english: [...fromConcepts.english, ...own.english], dialect: [...fromConcepts.dialect, ...own.dialect] });
   })();
   return defaultGlossary;
 }
