@@ -119,7 +119,7 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
-  minCoverageEnglish: 0.5,
+  minCoverageEnglish: 0.45,
   outOfScopeMargin: 0.15,
   coverageWeight: 1.5,
   distinctiveWeight: 0.5,
