@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGlossary, type GlossaryData } from '../../src/nlu/glossary.ts';
-import { analyze } from '../../src/text/analyze.ts';
+import { analyze, PHRASE_JOINER } from '../../src/text/analyze.ts';
 import { normalizeArabic, stemArabic } from '../../src/text/arabic.ts';
 import { isArabicStopword } from '../../src/text/stopwords.ts';
 import { stemEnglish } from '../../src/text/english.ts';
@@ -126,9 +126,11 @@ describe('concepts data', () => {
 
 describe('concepts as query expansion', () => {
   const glossary = createGlossary(conceptsAsGlossary(concepts));
+  // A many-word target is one joined term (see PHRASE_JOINER): the MSA form is expanded to when
+  // its analysed words, joined, are among the hits' terms.
   const expands = (question: string, msa: string): boolean => {
     const terms = new Set(glossary.lookup(question).flatMap((h) => h.terms));
-    return analyze(msa).every((t) => terms.has(t));
+    return terms.has(analyze(msa).join(PHRASE_JOINER));
   };
 
   it('takes Levantine and Iraqi question words to the articles’ MSA', () => {
