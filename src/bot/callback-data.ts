@@ -4,7 +4,7 @@
  * referred to as `#<id>`; after a restart such a button answers "expired".
  */
 import type { Language } from '../corpus/article.ts';
-import type { Action } from './view.ts';
+import type { Action } from '../views/view.ts';
 
 export const MAX_CALLBACK_DATA_BYTES = 64;
 

@@ -7,11 +7,11 @@ import type { Engine } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
 import { FilterMemo } from './callback-data.ts';
-import { chooseLanguage } from './commands.ts';
-import { conversation, type Conversation } from './conversation.ts';
+import { chooseLanguage } from '../views/commands.ts';
+import { conversation, type Conversation } from '../views/conversation.ts';
 import { describeError, ReliableClient, RetriesExhaustedError } from './client.ts';
 import { sendView, type Feature, type FeatureDeps } from './context.ts';
-import { fitsOneMessage } from './format.ts';
+import { fitsOneMessage } from '../views/format.ts';
 import { aboutFeature } from './features/about.ts';
 import { askFeature } from './features/ask.ts';
 import { chatsFeature } from './features/chats.ts';
@@ -26,8 +26,8 @@ import { timelineFeature } from './features/timeline.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { FloodGuard, OutgoingPacer, realClock, type Clock } from './limiter.ts';
 import type { Logger } from './logger.ts';
-import { SOMETHING_WENT_WRONG } from './texts.ts';
-import { textView } from './view.ts';
+import { SOMETHING_WENT_WRONG } from '../views/texts.ts';
+import { textView } from '../views/view.ts';
 
 export interface BotDeps {
   engine: Engine;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { TelegramError, type Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Config, WebhookConfig } from '../config.ts';
-import { COMMANDS } from './commands.ts';
+import { COMMANDS } from '../views/commands.ts';
 import { describeError } from './client.ts';
 import { UpdateDispatcher } from './dispatch.ts';
 import type { Logger } from './logger.ts';

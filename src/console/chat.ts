@@ -5,10 +5,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/types.ts';
-import { conversation, actionView, inputView } from '../bot/conversation.ts';
-import { fitsOneMessage, renderPlain } from '../bot/format.ts';
-import type { Button, View } from '../bot/view.ts';
-import { welcomeView } from '../bot/view.ts';
+import { conversation, actionView, inputView } from '../views/conversation.ts';
+import { fitsOneMessage, renderPlain } from '../views/format.ts';
+import type { Button, View } from '../views/view.ts';
+import { welcomeView } from '../views/view.ts';
 
 export interface ConsoleChatOptions {
   engine: Engine;

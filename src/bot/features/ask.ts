@@ -5,12 +5,12 @@
 import type { Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { readGroupMessage } from '../addressing.ts';
-import { chooseLanguage, parseCommand } from '../commands.ts';
-import { answerQuestion, commandView } from '../conversation.ts';
+import { chooseLanguage, parseCommand } from '../../views/commands.ts';
+import { answerQuestion, commandView } from '../../views/conversation.ts';
 import { allowRequest, isGroup, sendView, type Feature, type FeatureDeps } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
-import { EMPTY_MENTION } from '../texts.ts';
-import { textView } from '../view.ts';
+import { EMPTY_MENTION } from '../../views/texts.ts';
+import { textView } from '../../views/view.ts';
 
 async function answer(ctx: Context, deps: FeatureDeps, question: string): Promise<void> {
   const started = performance.now();

@@ -1,5 +1,5 @@
 /** `/summary`: the main points of the articles, quoted and cited. */
-import { commandView } from '../conversation.ts';
+import { commandView } from '../../views/conversation.ts';
 import { sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 
