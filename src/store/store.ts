@@ -1,12 +1,20 @@
 /** The bot's persistent state in one SQLite file under DATA_DIR. */
 import { join } from 'node:path';
+import { ArrivalStore } from './arrivals.ts';
 import { ChatStore } from './chats.ts';
 import { openDatabase, type Db } from './db.ts';
+import { DeliveryStore } from './deliveries.ts';
+import { FeedbackStore } from './feedback.ts';
+import { SettingsStore } from './settings.ts';
 import { SubscriptionStore } from './subscriptions.ts';
 
 export interface Store {
   readonly chats: ChatStore;
   readonly subscriptions: SubscriptionStore;
+  readonly settings: SettingsStore;
+  readonly deliveries: DeliveryStore;
+  readonly arrivals: ArrivalStore;
+  readonly feedback: FeedbackStore;
   /** The file backing the store (`:memory:` for throwaway stores). */
   readonly file: string;
   close(): void;
@@ -21,6 +29,10 @@ export function openStore(dataDir: string, options: { now?: () => Date } = {}): 
   return {
     chats: new ChatStore(db, options.now),
     subscriptions: new SubscriptionStore(db, options.now),
+    settings: new SettingsStore(db, options.now),
+    deliveries: new DeliveryStore(db, options.now),
+    arrivals: new ArrivalStore(db, options.now),
+    feedback: new FeedbackStore(db, options.now),
     file,
     close: () => {
       if (db.open) db.close();
