@@ -18,10 +18,23 @@ export function chatLanguage(store: Store, chatId: number): Language {
   return store.settings.get(chatId).language ?? 'ar';
 }
 
-export function chatDigest(store: Store, articles: readonly Article[], chatId: number): ChatDigest {
+/**
+ * `cache` (one per scheduler check) shares the work between chats in the same position: every chat
+ * with the same language, arrivals and previous points gets the same digest.
+ */
+export function chatDigest(store: Store, articles: readonly Article[], chatId: number, cache?: Map<string, ChatDigest>): ChatDigest {
   const last = store.deliveries.lastSent(chatId);
   const previous = last === null || last.sentAt === null ? null : { arrived: store.arrivals.arrivedAfter(last.sentAt), points: last.points };
-  const digest = buildDigest({ articles, knowledge: defaultDigestKnowledge(), lang: chatLanguage(store, chatId), previous });
+  const key = JSON.stringify([chatLanguage(store, chatId), previous && [...previous.arrived], previous?.points.map((p) => p.sentenceId)]);
+  const known = cache?.get(key);
+  if (known !== undefined) return known;
+  const result = compose(articles, chatLanguage(store, chatId), previous);
+  cache?.set(key, result);
+  return result;
+}
+
+function compose(articles: readonly Article[], lang: Language, previous: { arrived: ReadonlySet<string>; points: readonly { sentenceId: string; text: string }[] } | null): ChatDigest {
+  const digest = buildDigest({ articles, knowledge: defaultDigestKnowledge(), lang, previous });
   const { view, points } = digestView(digest, articles);
   return { digest, view, points };
 }

@@ -132,6 +132,7 @@ export class DigestScheduler {
     const spacing = 1000 / (this.options.sendsPerSecond ?? 25);
     const concurrency = this.options.concurrency ?? 50;
     const inFlight = new Set<Promise<void>>();
+    const digests = new Map<string, ReturnType<typeof chatDigest>>();
     let lastStart = -Infinity;
     for (const item of due) {
       const claim = store.deliveries.claim(item.chatId, item.localDate, {
@@ -145,7 +146,7 @@ export class DigestScheduler {
       if (wait > 0) await sleep(wait);
       lastStart = Date.now();
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
-      const task = this.deliver(item, articles, claim.attempt).then((status) => {
+      const task = this.deliver(item, articles, claim.attempt, digests).then((status) => {
         report[status] += 1;
       }).finally(() => inFlight.delete(task));
       inFlight.add(task);
@@ -155,13 +156,13 @@ export class DigestScheduler {
     return report;
   }
 
-  private async deliver(item: Due, articles: readonly Article[], attempt: number): Promise<'sent' | 'retry' | 'forbidden' | 'failed'> {
+  private async deliver(item: Due, articles: readonly Article[], attempt: number, digests: Map<string, ReturnType<typeof chatDigest>>): Promise<'sent' | 'retry' | 'forbidden' | 'failed'> {
     const { store, sender, logger } = this.options;
     const { chatId, localDate: date } = item;
     let result: SendResult;
     let content: ReturnType<typeof chatDigest> | null = null;
     try {
-      content = chatDigest(store, articles, chatId);
+      content = chatDigest(store, articles, chatId, digests);
       const [message] = renderMessages(content.view);
       result = message === undefined ? { status: 'failed', reason: 'empty digest' } : await sender.send({ chatId, html: message.html });
     } catch (error) {

@@ -20,7 +20,8 @@ function parts(instant: Date, timeZone: string): { year: number; month: number; 
     });
     formatters.set(timeZone, f);
   }
-  const get = (type: string) => Number(f.formatToParts(instant).find((p) => p.type === type)?.value);
+  const all = f.formatToParts(instant);
+  const get = (type: string) => Number(all.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
