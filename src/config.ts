@@ -3,6 +3,7 @@
  * argument (main.ts loads `.env` with dotenv before calling it), so tests pass plain objects.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from './schedule/time.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,6 +40,13 @@ export interface RetryConfig {
   baseDelayMs: number;
 }
 
+export interface DigestConfig {
+  /** Time zone of chats that did not choose one (IANA name). */
+  timezone: string;
+  /** How long after its time a missed digest (the bot was down) still goes out. */
+  catchUpMinutes: number;
+}
+
 export interface Config {
   botToken: string | null;
   telegramApiRoot: string;
@@ -49,6 +57,7 @@ export interface Config {
   handlerTimeoutMs: number;
   limits: RateLimits;
   retry: RetryConfig;
+  digest: DigestConfig;
 }
 
 /** A bad or missing variable; `variables` names every offending one. */
@@ -104,6 +113,8 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: integer(1, 20, 5),
   RETRY_MAX_WAIT_SECONDS: integer(0, 3600, 60),
   RETRY_BASE_DELAY_MS: integer(0, 60_000, 500),
+  TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, 'must be an IANA time zone name such as Asia/Damascus').default('Asia/Damascus')),
+  DIGEST_CATCH_UP_MINUTES: integer(0, 24 * 60, 180),
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
@@ -156,5 +167,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxRetryAfterSeconds: e.RETRY_MAX_WAIT_SECONDS,
       baseDelayMs: e.RETRY_BASE_DELAY_MS,
     },
+    digest: { timezone: e.TIMEZONE, catchUpMinutes: e.DIGEST_CATCH_UP_MINUTES },
   };
 }

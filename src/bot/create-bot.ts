@@ -6,6 +6,7 @@ import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Engine } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
+import { AdminCache } from './admins.ts';
 import { FilterMemo } from './callback-data.ts';
 import { chooseLanguage } from '../views/commands.ts';
 import { conversation, type Conversation } from '../views/conversation.ts';
@@ -21,6 +22,8 @@ import { moreFeature } from './features/more.ts';
 import { nonTextFeature } from './features/non-text.ts';
 import { sourcesFeature } from './features/sources.ts';
 import { startFeature } from './features/start.ts';
+import { feedbackFeature } from './features/feedback.ts';
+import { subscriptionsFeature } from './features/subscriptions.ts';
 import { summaryFeature } from './features/summary.ts';
 import { timelineFeature } from './features/timeline.ts';
 import { unhandledFeature } from './features/unhandled.ts';
@@ -55,8 +58,10 @@ const FEATURES: readonly Feature[] = [
   sourcesFeature,
   aboutFeature,
   summaryFeature,
+  subscriptionsFeature,
   timelineFeature,
   moreFeature,
+  feedbackFeature,
   nonTextFeature,
   unhandledFeature,
 ];
@@ -100,6 +105,7 @@ export function createBot(deps: BotDeps): Telegraf {
     store,
     flood: new FloodGuard({ perSecond: config.limits.userQuestionsPerSecond, burst: config.limits.userQuestionBurst }, clock),
     memo: new FilterMemo(),
+    admins: new AdminCache(),
     conversation: (ctx: Context) => {
       shared ??= conversation(engine, { botUsername: ctx.botInfo?.username, fits: fitsOneMessage });
       return shared;

@@ -26,7 +26,7 @@ const COMMAND_FOR_ROLE = { more: '/more', previous: '/prev', next: '/next' } as 
 
 /** The last reply's buttons, as console commands. */
 function buttonCommands(view: View): Map<string, Button> {
-  return new Map(view.buttons.map((button) => [COMMAND_FOR_ROLE[button.role], button]));
+  return new Map(view.buttons.flatMap((button) => (button.role === 'feedback' ? [] : [[COMMAND_FOR_ROLE[button.role], button] as const])));
 }
 
 function hints(commands: Map<string, Button>): string {

@@ -14,11 +14,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
+import type { Telegram } from 'telegraf';
+import type { Config } from '../config.ts';
 import type { Article } from '../corpus/article.ts';
 import type { Store } from '../store/store.ts';
 import { renderMessages } from '../views/format.ts';
 import { chatDigest } from './digests.ts';
-import type { DigestSender, SendResult } from './sender.ts';
+import { telegramDigestSender, type DigestSender, type SendResult } from './sender.ts';
 import { addDays, localDate, zonedInstant } from './time.ts';
 
 export interface SchedulerLogger {
@@ -197,4 +199,23 @@ export class DigestScheduler {
         return 'failed';
     }
   }
+}
+
+/** The scheduler as `npm start` runs it: sending through the bot's Telegram object, timed by config. */
+export function createDigestScheduler(deps: {
+  telegram: Telegram;
+  store: Store;
+  articles: () => readonly Article[];
+  config: Pick<Config, 'digest'>;
+  logger: SchedulerLogger;
+}, overrides: Partial<SchedulerOptions> = {}): DigestScheduler {
+  return new DigestScheduler({
+    store: deps.store,
+    sender: telegramDigestSender(deps.telegram),
+    articles: deps.articles,
+    defaultTimezone: deps.config.digest.timezone,
+    catchUpMs: deps.config.digest.catchUpMinutes * 60_000,
+    logger: deps.logger,
+    ...overrides,
+  });
 }

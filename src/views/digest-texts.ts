@@ -112,3 +112,8 @@ export const ADDED_BACK: Bilingual = {
 
 export const FEEDBACK_THANKS: Bilingual = { ar: 'شكراً على رأيك!', en: 'Thanks for your feedback!' };
 export const FEEDBACK_GONE: Bilingual = { ar: 'انتهت صلاحية هذا الزر.', en: 'This button has expired.' };
+
+export const TELEGRAM_ONLY: Bilingual = {
+  ar: 'الاشتراك في الملخص اليومي وإعداداته متاحة في محادثات تيليغرام. هنا جرّب /summary.',
+  en: 'Daily digest subscriptions and settings work in Telegram chats. Here, try /summary.',
+};
