@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       RETRY_MAX_ATTEMPTS: '3',
       RETRY_MAX_WAIT_SECONDS: '10',
       RETRY_BASE_DELAY_MS: '100',
+      TIMEZONE: 'Europe/Berlin',
+      DIGEST_CATCH_UP_MINUTES: '60',
     });
     expect(config).toEqual({
       botToken: '123456:TEST-TOKEN',
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
       handlerTimeoutMs: 5000,
       limits: { userQuestionsPerSecond: 0.5, userQuestionBurst: 2, privateChatPerSecond: 1, groupChatPerMinute: 10, globalPerSecond: 25 },
       retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100 },
+      digest: { timezone: 'Europe/Berlin', catchUpMinutes: 60 },
     });
   });
 
@@ -89,6 +92,8 @@ describe('loadConfig', () => {
     [{ HANDLER_TIMEOUT_MS: '-1' }, 'HANDLER_TIMEOUT_MS'],
     [{ RATE_GLOBAL_PER_SECOND: '0' }, 'RATE_GLOBAL_PER_SECOND'],
     [{ RETRY_MAX_ATTEMPTS: '2.5' }, 'RETRY_MAX_ATTEMPTS'],
+    [{ TIMEZONE: 'Mars/Olympus' }, 'TIMEZONE'],
+    [{ DIGEST_CATCH_UP_MINUTES: '-5' }, 'DIGEST_CATCH_UP_MINUTES'],
   ])('rejects %j naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variables).toContain(variable);
