@@ -6,7 +6,7 @@ import { onCommand, replyTarget } from '../routing.ts';
 export const summaryFeature: Feature = (bot, deps) => {
   onCommand(bot, deps, 'summary', async (ctx) => {
     if (ctx.chat === undefined) return;
-    const { view } = chatDigest(deps.store, deps.conversation(ctx).articles, ctx.chat.id);
+    const { view } = chatDigest(deps.store, deps.engine.sources(), ctx.chat.id);
     await sendView(ctx, deps, view, replyTarget(ctx));
   });
 };
