@@ -3,6 +3,7 @@
  * argument (main.ts loads `.env` with dotenv before calling it), so tests pass plain objects.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from './schedule/time.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -54,6 +55,13 @@ export interface ReliabilityConfig {
   healthLogSeconds: number;
 }
 
+export interface DigestConfig {
+  /** Time zone of chats that did not choose one (IANA name). */
+  timezone: string;
+  /** How long after its time a missed digest (the bot was down) still goes out. */
+  catchUpMinutes: number;
+}
+
 export interface Config {
   botToken: string | null;
   telegramApiRoot: string;
@@ -65,6 +73,7 @@ export interface Config {
   limits: RateLimits;
   retry: RetryConfig;
   reliability: ReliabilityConfig;
+  digest: DigestConfig;
 }
 
 /** A bad or missing variable; `variables` names every offending one. */
@@ -124,6 +133,8 @@ const envSchema = z.object({
   CHAT_QUEUE_LIMIT: integer(1, 10_000, 20),
   REPLAY_WINDOW_SECONDS: integer(0, 7 * 24 * 3600, 900),
   HEALTH_LOG_SECONDS: integer(10, 86_400, 300),
+  TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, 'must be an IANA time zone name such as Asia/Damascus').default('Asia/Damascus')),
+  DIGEST_CATCH_UP_MINUTES: integer(0, 24 * 60, 180),
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
@@ -182,5 +193,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       replayWindowSeconds: e.REPLAY_WINDOW_SECONDS,
       healthLogSeconds: e.HEALTH_LOG_SECONDS,
     },
+    digest: { timezone: e.TIMEZONE, catchUpMinutes: e.DIGEST_CATCH_UP_MINUTES },
   };
 }

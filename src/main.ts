@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './bot/logger.ts';
 import { startBot } from './bot/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsoleChat } from './console/chat.ts';
+import { createDigestScheduler } from './schedule/scheduler.ts';
 import { openStore } from './store/store.ts';
 
 export const NO_TOKEN_HELP = [
@@ -32,7 +33,11 @@ export interface MainIo {
 async function runTelegram(config: Config, engine: Engine, logger: Logger): Promise<number> {
   const store = openStore(config.dataDir);
   const bot = createBot({ engine, config, logger, store });
+  // Questions nobody voted on are forgotten after 30 days (see the feedback store).
+  store.feedback.prune(30);
   const running = await startBot(bot, config, logger);
+  const digests = createDigestScheduler({ telegram: bot.telegram, store, articles: () => engine.sources(), config, logger });
+  digests.start();
   let signalled: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (signalled !== null) return;
@@ -51,6 +56,7 @@ async function runTelegram(config: Config, engine: Engine, logger: Logger): Prom
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await digests.stop();
     store.close();
   }
 }

@@ -52,6 +52,8 @@ describe('loadConfig', () => {
       CHAT_QUEUE_LIMIT: '5',
       REPLAY_WINDOW_SECONDS: '600',
       HEALTH_LOG_SECONDS: '60',
+      TIMEZONE: 'Europe/Berlin',
+      DIGEST_CATCH_UP_MINUTES: '60',
     });
     expect(config).toEqual({
       botToken: '123456:TEST-TOKEN',
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
       limits: { userQuestionsPerSecond: 0.5, userQuestionBurst: 2, privateChatPerSecond: 1, groupChatPerMinute: 10, globalPerSecond: 25 },
       retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100, deadlineSeconds: 30 },
       reliability: { chatQueueLimit: 5, replayWindowSeconds: 600, healthLogSeconds: 60 },
+      digest: { timezone: 'Europe/Berlin', catchUpMinutes: 60 },
     });
   });
 
@@ -96,6 +99,8 @@ describe('loadConfig', () => {
     [{ RETRY_MAX_ATTEMPTS: '2.5' }, 'RETRY_MAX_ATTEMPTS'],
     [{ RETRY_DEADLINE_SECONDS: '0' }, 'RETRY_DEADLINE_SECONDS'],
     [{ CHAT_QUEUE_LIMIT: 'many' }, 'CHAT_QUEUE_LIMIT'],
+    [{ TIMEZONE: 'Mars/Olympus' }, 'TIMEZONE'],
+    [{ DIGEST_CATCH_UP_MINUTES: '-5' }, 'DIGEST_CATCH_UP_MINUTES'],
   ])('rejects %j naming %s', (env, variable) => {
     const error = configError(env);
     expect(error.variables).toContain(variable);

@@ -1,10 +1,10 @@
 /**
- * Button actions as Telegram callback data (at most 64 bytes): `more:<lang>:<ref>,<ref>...` and
- * `tl:<lang>:<page>:<filter>`. A timeline filter too long to fit is kept in a small in-memory memo and
+ * Button actions as Telegram callback data (at most 64 bytes): `more:<lang>:<ref>,<ref>...`,
+ * `tl:<lang>:<page>:<filter>` and `fb:<answerId>:<u|d>`. A timeline filter too long to fit is kept in a small in-memory memo and
  * referred to as `#<id>`; after a restart such a button answers "expired".
  */
 import type { Language } from '../corpus/article.ts';
-import type { Action } from './view.ts';
+import type { Action } from '../views/view.ts';
 
 export const MAX_CALLBACK_DATA_BYTES = 64;
 
@@ -39,6 +39,7 @@ export class FilterMemo {
 
 /** Encodes an action; "more" keeps as many refs as fit. Never longer than 64 bytes. */
 export function encodeAction(action: Action, memo: FilterMemo): string {
+  if (action.kind === 'feedback') return `fb:${action.answerId}:${action.vote === 1 ? 'u' : 'd'}`;
   if (action.kind === 'more') {
     let data = `more:${action.lang}:`;
     let first = true;
@@ -63,6 +64,8 @@ export type Decoded = { ok: true; action: Action } | { ok: false; reason: 'malfo
 const isLanguage = (value: string | undefined): value is Language => value === 'ar' || value === 'en';
 
 export function decodeAction(data: string, memo: FilterMemo): Decoded {
+  const feedback = /^fb:(\d{1,15}):([ud])$/.exec(data);
+  if (feedback) return { ok: true, action: { kind: 'feedback', answerId: Number(feedback[1]), vote: feedback[2] === 'u' ? 1 : -1 } };
   const more = /^more:(ar|en):(\d+(?:,\d+)*)?$/.exec(data);
   if (more) {
     const lang = more[1];

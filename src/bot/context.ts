@@ -3,14 +3,15 @@ import { TelegramError, type Context, type Telegraf } from 'telegraf';
 import type { Engine } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
+import type { AdminCache } from './admins.ts';
 import { FilterMemo, encodeAction } from './callback-data.ts';
-import { chooseLanguage } from './commands.ts';
-import type { Conversation } from './conversation.ts';
-import { renderMessages } from './format.ts';
+import { chooseLanguage } from '../views/commands.ts';
+import type { Conversation } from '../views/conversation.ts';
+import { renderMessages } from '../views/format.ts';
 import type { FloodGuard } from './limiter.ts';
 import type { Logger } from './logger.ts';
-import { FLOOD_NOTICE } from './texts.ts';
-import type { View } from './view.ts';
+import { FLOOD_NOTICE } from '../views/texts.ts';
+import type { View } from '../views/view.ts';
 
 export interface FeatureDeps {
   engine: Engine;
@@ -19,6 +20,8 @@ export interface FeatureDeps {
   store: Store;
   flood: FloodGuard;
   memo: FilterMemo;
+  /** Who may change a group's digest settings (getChatMember, cached briefly). */
+  admins: AdminCache;
   /** Builds the shared conversation once the bot knows its username. */
   conversation(ctx: Context): Conversation;
 }

@@ -6,12 +6,13 @@ import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Engine } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
+import { AdminCache } from './admins.ts';
 import { FilterMemo } from './callback-data.ts';
-import { chooseLanguage } from './commands.ts';
-import { conversation, type Conversation } from './conversation.ts';
+import { chooseLanguage } from '../views/commands.ts';
+import { conversation, type Conversation } from '../views/conversation.ts';
 import { describeError, ReliableClient, RetriesExhaustedError } from './client.ts';
 import { sendView, type Feature, type FeatureDeps } from './context.ts';
-import { fitsOneMessage } from './format.ts';
+import { fitsOneMessage } from '../views/format.ts';
 import { aboutFeature } from './features/about.ts';
 import { askFeature } from './features/ask.ts';
 import { chatsFeature } from './features/chats.ts';
@@ -21,14 +22,16 @@ import { moreFeature } from './features/more.ts';
 import { nonTextFeature } from './features/non-text.ts';
 import { sourcesFeature } from './features/sources.ts';
 import { startFeature } from './features/start.ts';
+import { feedbackFeature } from './features/feedback.ts';
+import { subscriptionsFeature } from './features/subscriptions.ts';
 import { summaryFeature } from './features/summary.ts';
 import { timelineFeature } from './features/timeline.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { FloodGuard, OutgoingPacer, realClock, type Clock } from './limiter.ts';
 import type { Logger } from './logger.ts';
 import { OutboxSender } from './outbox-sender.ts';
-import { SOMETHING_WENT_WRONG } from './texts.ts';
-import { textView } from './view.ts';
+import { SOMETHING_WENT_WRONG } from '../views/texts.ts';
+import { textView } from '../views/view.ts';
 
 export interface BotDeps {
   engine: Engine;
@@ -76,8 +79,10 @@ const FEATURES: readonly Feature[] = [
   sourcesFeature,
   aboutFeature,
   summaryFeature,
+  subscriptionsFeature,
   timelineFeature,
   moreFeature,
+  feedbackFeature,
   nonTextFeature,
   unhandledFeature,
 ];
@@ -145,6 +150,7 @@ export function createBot(deps: BotDeps): Telegraf {
     store,
     flood,
     memo: new FilterMemo(),
+    admins: new AdminCache(),
     conversation: (ctx: Context) => {
       shared ??= conversation(engine, { botUsername: ctx.botInfo?.username, fits: fitsOneMessage });
       return shared;

@@ -19,12 +19,12 @@ import type { Update } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import { readGroupMessage } from './addressing.ts';
 import { describeError } from './client.ts';
-import { chooseLanguage, isForBot, parseCommand } from './commands.ts';
+import { chooseLanguage, isForBot, parseCommand } from '../views/commands.ts';
 import type { BotRuntime } from './create-bot.ts';
 import { runInDeliveryScope } from './delivery-scope.ts';
 import { orderingKey, UpdateDispatcher, type DispatcherStats } from './dispatch.ts';
 import type { Logger } from './logger.ts';
-import { FLOOD_NOTICE } from './texts.ts';
+import { FLOOD_NOTICE } from '../views/texts.ts';
 import { checkUpdate } from './update-schema.ts';
 
 /** Finished updates are remembered this long, beyond Telegram's 24 hours for unconfirmed ones. */

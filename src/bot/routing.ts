@@ -1,7 +1,7 @@
 /** Command routing for features: `/name`, `/name args` and `/name@ThisBot args`, never `/name@OtherBot`. */
 import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { isForBot, parseCommand, type CommandName, type ParsedCommand } from './commands.ts';
+import { isForBot, parseCommand, type CommandName, type ParsedCommand } from '../views/commands.ts';
 import { allowRequest, isGroup, type FeatureDeps } from './context.ts';
 
 /** The command in a text message, if it is one addressed to this bot. */

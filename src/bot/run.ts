@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TelegramError, type Telegraf } from 'telegraf';
 import type { Config, WebhookConfig } from '../config.ts';
-import { COMMANDS } from './commands.ts';
+import { COMMANDS } from '../views/commands.ts';
 import { describeError } from './client.ts';
 import { botRuntime, type BotRuntime } from './create-bot.ts';
 import { INBOX_KEEP_MS, UpdateIntake } from './intake.ts';

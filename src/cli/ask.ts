@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { createEngine } from '../answer/create-engine.ts';
-import { renderPlain } from '../bot/format.ts';
-import { answerView } from '../bot/view.ts';
+import { renderPlain } from '../views/format.ts';
+import { answerView } from '../views/view.ts';
 import { answerToJson } from './answer-json.ts';
 import { splitLines } from './lines.ts';
 

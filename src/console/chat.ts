@@ -5,10 +5,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { Engine } from '../answer/types.ts';
-import { conversation, actionView, inputView } from '../bot/conversation.ts';
-import { fitsOneMessage, renderPlain } from '../bot/format.ts';
-import type { Button, View } from '../bot/view.ts';
-import { welcomeView } from '../bot/view.ts';
+import { conversation, actionView, inputView } from '../views/conversation.ts';
+import { fitsOneMessage, renderPlain } from '../views/format.ts';
+import type { Button, View } from '../views/view.ts';
+import { welcomeView } from '../views/view.ts';
 
 export interface ConsoleChatOptions {
   engine: Engine;
@@ -26,7 +26,7 @@ const COMMAND_FOR_ROLE = { more: '/more', previous: '/prev', next: '/next' } as 
 
 /** The last reply's buttons, as console commands. */
 function buttonCommands(view: View): Map<string, Button> {
-  return new Map(view.buttons.map((button) => [COMMAND_FOR_ROLE[button.role], button]));
+  return new Map(view.buttons.flatMap((button) => (button.role === 'feedback' ? [] : [[COMMAND_FOR_ROLE[button.role], button] as const])));
 }
 
 function hints(commands: Map<string, Button>): string {

@@ -50,6 +50,65 @@ export const MIGRATIONS: readonly string[] = [
      attempts    INTEGER NOT NULL DEFAULT 0
    ) STRICT;
    CREATE INDEX outbox_by_chat ON outbox (chat_id, id);`,
+  // 2 (daily digests; self-contained, so it can be renumbered at a merge): subscriptions move from a
+  // UTC hour to a local HH:MM in the chat's time zone, with an active flag instead of deletion on 403;
+  // language and time zone become chat settings. Old rows are kept (their UTC hour, zone UTC).
+  `CREATE TABLE chat_settings (
+     chat_id    INTEGER PRIMARY KEY,
+     language   TEXT CHECK (language IN ('ar', 'en')),
+     timezone   TEXT,
+     updated_at TEXT NOT NULL
+   ) STRICT;
+   INSERT INTO chat_settings (chat_id, language, timezone, updated_at)
+     SELECT chat_id, language, 'UTC', created_at FROM subscriptions;
+   CREATE TABLE digest_subscriptions (
+     chat_id     INTEGER PRIMARY KEY,
+     local_time  TEXT NOT NULL CHECK (local_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+     active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+     since       TEXT NOT NULL,
+     created_at  TEXT NOT NULL,
+     updated_at  TEXT NOT NULL,
+     deactivated_reason TEXT
+   ) STRICT;
+   INSERT INTO digest_subscriptions (chat_id, local_time, active, since, created_at, updated_at)
+     SELECT chat_id, printf('%02d:00', hour_utc), 1, created_at, created_at, created_at FROM subscriptions;
+   DROP TABLE subscriptions;
+   CREATE TABLE digest_deliveries (
+     chat_id         INTEGER NOT NULL,
+     local_date      TEXT NOT NULL,
+     status          TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'retry', 'failed', 'forbidden')),
+     owner           TEXT NOT NULL,
+     lease_until     TEXT NOT NULL,
+     attempts        INTEGER NOT NULL DEFAULT 1,
+     next_attempt_at TEXT,
+     claimed_at      TEXT NOT NULL,
+     sent_at         TEXT,
+     error           TEXT,
+     as_of           TEXT,
+     points          TEXT,
+     PRIMARY KEY (chat_id, local_date)
+   ) STRICT;
+   CREATE INDEX digest_deliveries_by_status ON digest_deliveries (status, next_attempt_at);
+   CREATE TABLE article_arrivals (
+     article_id TEXT PRIMARY KEY,
+     first_seen TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE answer_records (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     chat_id    INTEGER NOT NULL,
+     question   TEXT NOT NULL,
+     lang       TEXT NOT NULL,
+     kind       TEXT NOT NULL,
+     sentence_ids TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE answer_feedback (
+     answer_id  INTEGER NOT NULL REFERENCES answer_records (id) ON DELETE CASCADE,
+     user_id    INTEGER NOT NULL,
+     vote       INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+     at         TEXT NOT NULL,
+     PRIMARY KEY (answer_id, user_id)
+   ) STRICT;`,
 ];
 
 export class StoreError extends Error {

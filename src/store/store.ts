@@ -1,9 +1,13 @@
 /** The bot's persistent state in one SQLite file under DATA_DIR. */
 import { join } from 'node:path';
+import { ArrivalStore } from './arrivals.ts';
 import { ChatStore } from './chats.ts';
 import { openDatabase, type Db } from './db.ts';
 import { Inbox } from './inbox.ts';
 import { Outbox } from './outbox.ts';
+import { DeliveryStore } from './deliveries.ts';
+import { FeedbackStore } from './feedback.ts';
+import { SettingsStore } from './settings.ts';
 import { SubscriptionStore } from './subscriptions.ts';
 
 export interface Store {
@@ -13,6 +17,10 @@ export interface Store {
   readonly inbox: Inbox;
   /** Messages waiting until Telegram allows them; `outbox.enqueue(chatId, message)` for any feature. */
   readonly outbox: Outbox;
+  readonly settings: SettingsStore;
+  readonly deliveries: DeliveryStore;
+  readonly arrivals: ArrivalStore;
+  readonly feedback: FeedbackStore;
   /** The file backing the store (`:memory:` for throwaway stores). */
   readonly file: string;
   close(): void;
@@ -30,6 +38,10 @@ export function openStore(dataDir: string, options: { now?: () => Date } = {}): 
     subscriptions: new SubscriptionStore(db, options.now),
     inbox: new Inbox(db, clock),
     outbox: new Outbox(db, clock),
+    settings: new SettingsStore(db, options.now),
+    deliveries: new DeliveryStore(db, options.now),
+    arrivals: new ArrivalStore(db, options.now),
+    feedback: new FeedbackStore(db, options.now),
     file,
     close: () => {
       if (db.open) db.close();

@@ -32,8 +32,15 @@ describe('callback data', () => {
     encodeAction({ kind: 'timeline', lang: 'en', page: 0, filter: 'y'.repeat(80) }, memo); // evicts the first
     expect(decodeAction(data, memo)).toEqual({ ok: false, reason: 'expired' });
     expect(decodeAction(data, new FilterMemo())).toEqual({ ok: false, reason: 'expired' });
-    for (const junk of ['', 'more', 'more:fr:1', 'more:ar:1,,2', 'tl:ar:x:', 'tl:en:99999:', 'rm -rf']) {
+    for (const junk of ['', 'more', 'more:fr:1', 'more:ar:1,,2', 'tl:ar:x:', 'tl:en:99999:', 'rm -rf', 'fb:1:x', 'fb::u', 'fb:12:u:extra']) {
       expect(decodeAction(junk, memo)).toEqual({ ok: false, reason: 'malformed' });
     }
+  });
+
+  it('round-trips feedback votes', () => {
+    const memo = new FilterMemo();
+    expect(encodeAction({ kind: 'feedback', answerId: 123_456_789, vote: -1 }, memo)).toBe('fb:123456789:d');
+    expect(decodeAction('fb:123456789:d', memo)).toEqual({ ok: true, action: { kind: 'feedback', answerId: 123_456_789, vote: -1 } });
+    expect(decodeAction(encodeAction({ kind: 'feedback', answerId: 7, vote: 1 }, memo), memo)).toEqual({ ok: true, action: { kind: 'feedback', answerId: 7, vote: 1 } });
   });
 });

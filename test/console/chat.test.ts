@@ -33,7 +33,7 @@ describe('console chat', () => {
     expect(text).toContain('/timeline —');
     expect(text).toContain('The articles I answer from:');
     expect(text).toContain('question-answering bot');
-    expect(text).toContain('The main points:');
+    expect(text).toContain('Qamishli digest');
     expect(text).toContain('Write your question after the command');
     expect(text).toContain('Timeline of events in the articles (page 1 of 2)');
     expect(text).toContain("I don't know that command");

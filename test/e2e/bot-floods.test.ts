@@ -4,7 +4,7 @@
  * redelivered and malformed updates. Nobody else loses or waits for an answer; the bot stays up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOOD_NOTICE } from '../../src/bot/texts.ts';
+import { FLOOD_NOTICE } from '../../src/views/texts.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { fakeEngine } from '../helpers/fake-engine.ts';
 

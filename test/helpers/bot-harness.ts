@@ -11,6 +11,7 @@ import { createBot } from '../../src/bot/create-bot.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { startBot, type RunningBot } from '../../src/bot/run.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { createDigestScheduler, type DigestScheduler, type SchedulerOptions } from '../../src/schedule/scheduler.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from './fake-bot-api.ts';
 
@@ -18,6 +19,7 @@ export interface BotHarness {
   api: FakeBotApi;
   bot: Telegraf;
   running: RunningBot;
+  digests: DigestScheduler | null;
   store: Store;
   config: Config;
   dataDir: string;
@@ -35,6 +37,10 @@ export interface HarnessOptions {
   fake?: FakeBotApiOptions;
   /** An already running fake to reuse. */
   api?: FakeBotApi;
+  /** A data directory to use and keep (a restart reuses it); by default a fresh one, removed at stop. */
+  dataDir?: string;
+  /** Runs the daily digest scheduler as `npm start` does, with these overrides. */
+  digests?: Partial<SchedulerOptions>;
 }
 
 /**
@@ -54,7 +60,7 @@ export const FAST_ENV: Record<string, string> = {
 
 export async function startBotHarness(options: HarnessOptions): Promise<BotHarness> {
   const api = options.api ?? await startFakeBotApi(options.fake);
-  const dataDir = mkdtempSync(join(tmpdir(), 'qamishli-bot-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qamishli-bot-e2e-'));
   const config = loadConfig({
     ...FAST_ENV,
     BOT_TOKEN: api.token,
@@ -71,11 +77,15 @@ export async function startBotHarness(options: HarnessOptions): Promise<BotHarne
   const store = openStore(config.dataDir);
   const bot = createBot({ engine: options.engine, config, logger, store });
   const running = await startBot(bot, config, logger);
+  const digests = options.digests === undefined ? null
+    : createDigestScheduler({ telegram: bot.telegram, store, articles: () => options.engine.sources(), config, logger }, options.digests);
+  digests?.start();
   let stopped = false;
   return {
     api,
     bot,
     running,
+    digests,
     store,
     config,
     dataDir,
@@ -84,10 +94,11 @@ export async function startBotHarness(options: HarnessOptions): Promise<BotHarne
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await digests?.stop();
       await running.stop('test over');
       store.close();
       if (options.api === undefined) await api.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 /** `/about`: how the bot works and what it keeps. */
-import { commandView } from '../conversation.ts';
+import { commandView } from '../../views/conversation.ts';
 import { sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 

@@ -5,12 +5,14 @@
 import type { Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { readGroupMessage } from '../addressing.ts';
-import { chooseLanguage, parseCommand } from '../commands.ts';
-import { answerQuestion, commandView } from '../conversation.ts';
+import { chooseLanguage, parseCommand } from '../../views/commands.ts';
+import { answerQuestion, commandView } from '../../views/conversation.ts';
 import { allowRequest, isGroup, sendView, type Feature, type FeatureDeps } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
-import { EMPTY_MENTION } from '../texts.ts';
-import { textView } from '../view.ts';
+import { EMPTY_MENTION } from '../../views/texts.ts';
+import type { Answer } from '../../answer/types.ts';
+import { textView, type View } from '../../views/view.ts';
+import { withFeedbackButtons } from './feedback.ts';
 
 async function answer(ctx: Context, deps: FeatureDeps, question: string): Promise<void> {
   const started = performance.now();
@@ -25,7 +27,22 @@ async function answer(ctx: Context, deps: FeatureDeps, question: string): Promis
     citations: result.citations.map((c) => c.ref),
     engineMs: Math.round(performance.now() - started),
   }, 'question answered');
-  await sendView(ctx, deps, view, replyTarget(ctx));
+  await sendView(ctx, deps, feedbackView(ctx, deps, question, result, view), replyTarget(ctx));
+}
+
+/** Quoted answers get 👍 / 👎; the answer is recorded first so a vote knows what it is about. */
+function feedbackView(ctx: Context, deps: FeatureDeps, question: string, result: Answer, view: View): View {
+  if (result.kind !== 'answer' || ctx.chat === undefined) return view;
+  try {
+    const answerId = deps.store.feedback.recordAnswer({
+      chatId: ctx.chat.id, question, lang: result.lang, kind: result.kind, sentenceIds: result.citations.map((c) => c.sentenceId),
+    });
+    return withFeedbackButtons(view, answerId);
+  } catch (error) {
+    // Feedback is a nicety: the answer goes out without its buttons.
+    deps.logger.error({ updateId: ctx.update.update_id, err: error }, 'could not record the answer for feedback');
+    return view;
+  }
 }
 
 export const askFeature: Feature = (bot, deps) => {

@@ -1,5 +1,5 @@
 /** `/help`: how to ask, the commands, and how the bot behaves in groups. */
-import { commandView } from '../conversation.ts';
+import { commandView } from '../../views/conversation.ts';
 import { sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 

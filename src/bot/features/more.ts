@@ -3,10 +3,10 @@
  * own button while more remain, and takes the pressed button away so a double press does nothing.
  */
 import { decodeAction } from '../callback-data.ts';
-import { actionView } from '../conversation.ts';
+import { actionView } from '../../views/conversation.ts';
 import { TelegramError } from 'telegraf';
 import { allowRequest, answerCallback, isGroup, sendView, type Feature } from '../context.ts';
-import { BUTTON_EXPIRED } from '../texts.ts';
+import { BUTTON_EXPIRED } from '../../views/texts.ts';
 
 export const moreFeature: Feature = (bot, deps) => {
   bot.action(/^more:/, async (ctx) => {

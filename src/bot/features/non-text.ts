@@ -1,9 +1,9 @@
 /** Stickers, photos, voice notes and other non-text messages: in private, a short note on what the bot does. */
 import type { Context } from 'telegraf';
-import { chooseLanguage } from '../commands.ts';
+import { chooseLanguage } from '../../views/commands.ts';
 import { allowRequest, sendView, type Feature } from '../context.ts';
-import { NON_TEXT } from '../texts.ts';
-import { textView } from '../view.ts';
+import { NON_TEXT } from '../../views/texts.ts';
+import { textView } from '../../views/view.ts';
 
 /** Service messages (someone joined, a title changed) are not a user talking to the bot. */
 const SERVICE_FIELDS = [

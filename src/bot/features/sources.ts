@@ -1,5 +1,5 @@
 /** `/sources`: the articles the bot answers from, with dates, publisher and link when known. */
-import { commandView } from '../conversation.ts';
+import { commandView } from '../../views/conversation.ts';
 import { sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 

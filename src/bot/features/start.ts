@@ -1,5 +1,5 @@
 /** `/start`: the welcome in Arabic and English, with example questions. */
-import { commandView } from '../conversation.ts';
+import { commandView } from '../../views/conversation.ts';
 import { sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
 

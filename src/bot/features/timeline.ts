@@ -1,9 +1,9 @@
 /** `/timeline [filter]`: dated events, one page per message, turned with buttons that edit it in place. */
 import { decodeAction } from '../callback-data.ts';
-import { actionView, commandView } from '../conversation.ts';
+import { actionView, commandView } from '../../views/conversation.ts';
 import { allowRequest, answerCallback, editView, sendView, type Feature } from '../context.ts';
 import { onCommand, replyTarget } from '../routing.ts';
-import { BUTTON_EXPIRED } from '../texts.ts';
+import { BUTTON_EXPIRED } from '../../views/texts.ts';
 
 export const timelineFeature: Feature = (bot, deps) => {
   onCommand(bot, deps, 'timeline', async (ctx, command) => {

@@ -2,11 +2,11 @@
  * Last in the chain: whatever no feature took. Unknown commands meant for the bot get a pointer to
  * /help; unknown buttons are answered (so the client's spinner stops); the rest is logged and dropped.
  */
-import { chooseLanguage } from '../commands.ts';
-import { unknownCommandView } from '../conversation.ts';
+import { chooseLanguage } from '../../views/commands.ts';
+import { unknownCommandView } from '../../views/conversation.ts';
 import { allowRequest, answerCallback, isGroup, sendView, type Feature } from '../context.ts';
 import { readCommand, replyTarget } from '../routing.ts';
-import { BUTTON_EXPIRED } from '../texts.ts';
+import { BUTTON_EXPIRED } from '../../views/texts.ts';
 
 export const unhandledFeature: Feature = (bot, deps) => {
   bot.use(async (ctx) => {

@@ -1,5 +1,5 @@
 /**
- * Bot throughput for `npm run bench`: updates handled per second by the real bot (createBot + long
+ * Bot throughput for `npm run bench` (run as a child process by src/cli/bench.ts): updates handled per second by the real bot (createBot + long
  * polling, the engine answering every question) through the loopback fake Bot API. Telegram's own
  * pacing limits are lifted here so the number measures the bot's handling, not the rate limiter.
  */
@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine } from '../answer/create-engine.ts';
-import type { Engine } from '../answer/types.ts';
-import { startBotHarness } from '../../test/helpers/bot-harness.ts';
+import { createEngine } from '../../src/answer/create-engine.ts';
+import type { Engine } from '../../src/answer/types.ts';
+import { startBotHarness } from './bot-harness.ts';
 
 export interface BotThroughputOptions {
   engine?: Engine;
@@ -87,8 +87,8 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const { values } = parseArgs({ options: { updates: { type: 'string', default: '500' }, users: { type: 'string', default: '100' } } });
-  measureBotThroughput({ updates: Number(values.updates), users: Number(values.users) }).then(
+  const { values } = parseArgs({ options: { updates: { type: 'string', default: '500' }, users: { type: 'string', default: '100' }, corpus: { type: 'string', default: 'corpus' } } });
+  measureBotThroughput({ updates: Number(values.updates), users: Number(values.users), corpusDir: values.corpus }).then(
     (result) => console.log(JSON.stringify(result)),
     (error: unknown) => {
       console.error(error);

@@ -29,12 +29,14 @@ export interface Block {
 /** What a button does; the bot encodes it in callback data, the console offers it as a command. */
 export type Action =
   | { kind: 'more'; lang: Language; refs: number[] }
-  | { kind: 'timeline'; lang: Language; page: number; filter: string | null };
+  | { kind: 'timeline'; lang: Language; page: number; filter: string | null }
+  /** 👍 / 👎 under an answer the bot recorded (`answerId`); the console has no such buttons. */
+  | { kind: 'feedback'; answerId: number; vote: 1 | -1 };
 
 export interface Button {
   label: string;
   /** What the button is for, so the console can offer it as /more, /prev or /next. */
-  role: 'more' | 'previous' | 'next';
+  role: 'more' | 'previous' | 'next' | 'feedback';
   action: Action;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, fitsOneMessage, MAX_MESSAGE_LENGTH, plainText, renderHtml, renderMessages, renderPlain, splitText } from '../../src/bot/format.ts';
-import type { Block } from '../../src/bot/view.ts';
+import { escapeHtml, fitsOneMessage, MAX_MESSAGE_LENGTH, plainText, renderHtml, renderMessages, renderPlain, splitText } from '../../src/views/format.ts';
+import type { Block } from '../../src/views/view.ts';
 import { parseFormattedText } from '../helpers/fake-bot-api.ts';
 
 /** Parses HTML as Telegram does (via the fake server's parser), throwing on malformed markup. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitsOneMessage, plainText, renderMessages } from '../../src/bot/format.ts';
-import { formatDate } from '../../src/bot/texts.ts';
-import { answerView, citationLine, helpView, moreView, paginateTimeline, sourcesView, summaryView, timelineView, welcomeView } from '../../src/bot/view.ts';
+import { fitsOneMessage, plainText, renderMessages } from '../../src/views/format.ts';
+import { formatDate } from '../../src/views/texts.ts';
+import { answerView, citationLine, helpView, moreView, paginateTimeline, sourcesView, summaryView, timelineView, welcomeView } from '../../src/views/view.ts';
 import { FAKE_ARTICLE_ID, fakeEngine, fakeEvents } from '../helpers/fake-engine.ts';
 
 describe('formatDate', () => {

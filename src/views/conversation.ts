@@ -5,9 +5,13 @@
 import type { Answer, Engine } from '../answer/types.ts';
 import type { Article, Language } from '../corpus/article.ts';
 import { chooseLanguage, isCommandName, parseCommand, type CommandName } from './commands.ts';
+import { buildDigest } from '../digest/digest.ts';
+import { defaultDigestKnowledge } from '../digest/topics.ts';
+import { TELEGRAM_ONLY } from './digest-texts.ts';
+import { digestView } from './digest-view.ts';
 import { UNKNOWN_COMMAND } from './texts.ts';
 import {
-  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, sourcesView, summaryView, textView,
+  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, sourcesView, textView,
   timelineView, welcomeView, type Action, type Block, type View,
 } from './view.ts';
 
@@ -49,7 +53,14 @@ export async function commandView(conv: Conversation, name: CommandName, args: s
     case 'ask':
       return args === '' ? askUsageView(lang) : questionView(conv, args);
     case 'summary':
-      return summaryView(conv.engine.summary(lang), conv.articles);
+      return digestView(buildDigest({ articles: conv.articles, knowledge: defaultDigestKnowledge(), lang }), conv.articles).view;
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'timezone':
+    case 'lang':
+    case 'settings':
+      // The bot handles these itself (they need the chat's stored state).
+      return textView(lang, TELEGRAM_ONLY[lang]);
     case 'timeline':
       return timelineView(conv.engine.timeline(args === '' ? undefined : args, lang), 0, conv.articles, conv.fits);
   }
@@ -57,6 +68,8 @@ export async function commandView(conv: Conversation, name: CommandName, args: s
 
 /** The reply to a pressed button. */
 export function actionView(conv: Conversation, action: Action): View {
+  // Feedback buttons are the bot's own (they record a vote); nothing to draw for them.
+  if (action.kind === 'feedback') return textView('ar', '');
   if (action.kind === 'more') {
     const shown = conv.engine.cite(action.refs.slice(0, MORE_PAGE_SIZE));
     return moreView(action.lang, shown, action.refs.slice(MORE_PAGE_SIZE), conv.articles);

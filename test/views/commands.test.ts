@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, COMMANDS, isCommandName, isForBot, parseCommand } from '../../src/bot/commands.ts';
+import { chooseLanguage, COMMANDS, isCommandName, isForBot, parseCommand } from '../../src/views/commands.ts';
 
 describe('parseCommand', () => {
   it.each([
