@@ -78,6 +78,8 @@ export const BUTTON_EXPIRED: Bilingual = {
 };
 
 export const ENGLISH_LABEL: Bilingual = { ar: 'بالإنجليزية:', en: 'In English:' };
+/** Over what was recognised in an unrendered sentence: extracted, and said to be no translation. */
+export const RECOGNISED_LABEL: Bilingual = { ar: 'مما تعرّفت عليه (ليست ترجمة):', en: 'Recognised in it (not a translation):' };
 export const NO_ENGLISH: Bilingual = {
   ar: '',
   en: '(Quoted in the original Arabic: no English rendering of this sentence is available yet.)',
