@@ -5,7 +5,7 @@ import { buildDigest, leadingClause } from '../../src/digest/digest.ts';
 import { compileDigestKnowledge, defaultDigestKnowledge, DigestTopicsError } from '../../src/digest/topics.ts';
 import { digestJson, digestView } from '../../src/views/digest-view.ts';
 import { fitsOneMessage, plainText } from '../../src/views/format.ts';
-import { CORPUS_DIR } from '../helpers/engine.ts';
+import { SEED_DIR as CORPUS_DIR } from '../events/fixtures/load.ts';
 
 const corpus = loadCorpus(CORPUS_DIR);
 const knowledge = defaultDigestKnowledge();

@@ -62,7 +62,7 @@ describe('webhook mode', () => {
       inboxPending: expect.any(Number),
       outbox: 0,
       lastPollAt: null,
-      corpus: { articles: 1, sentences: expect.any(Number) },
+      corpus: { articles: expect.any(Number), sentences: expect.any(Number) },
     });
     expect(Date.now() - Date.parse(String(health.lastUpdateAt))).toBeLessThan(10_000);
     expect(JSON.stringify(health)).not.toContain(SECRET);
