@@ -123,7 +123,7 @@ function toCitation(sentence: Sentence, article: Article): Citation {
     articleId: article.id,
     sentenceId: sentence.id,
     sentenceNumber: sentence.number,
-    ref: sentence.ref,
+    key: sentence.key,
     text: sentence.text,
     english: sentence.english,
     title: article.title,
@@ -204,6 +204,16 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const sentence = corpus.sentences[ref];
     const article = sentence ? articleById.get(sentence.articleId) : undefined;
     return sentence && article ? toCitation(sentence, article) : null;
+  };
+
+  const byKey = new Map<string, Sentence>();
+  for (const sentence of corpus.sentences) {
+    byKey.set(sentence.key, sentence);
+    byKey.set(sentence.id, sentence);
+  }
+  const citeKey = (key: string): Citation | null => {
+    const sentence = byKey.get(key);
+    return sentence ? cite(sentence.ref) : null;
   };
 
   const summary = (lang: Language = 'ar'): Summary => {
@@ -337,7 +347,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   return {
     ask,
     explain,
-    cite: (refs) => refs.flatMap((ref) => cite(ref) ?? []),
+    cite: (keys) => keys.flatMap((key) => citeKey(key) ?? []),
     summary,
     timeline: (filter, lang = 'ar'): Timeline => {
       const cleaned = filter?.trim() ? filter.trim() : null;

@@ -5,9 +5,10 @@
 import type { Answer, Engine } from '../answer/types.ts';
 import type { Article, Language } from '../corpus/article.ts';
 import { chooseLanguage, isCommandName, parseCommand, type CommandName } from './commands.ts';
+import { latestView, sourcesPageView } from './sources-view.ts';
 import { UNKNOWN_COMMAND } from './texts.ts';
 import {
-  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, sourcesView, summaryView, textView,
+  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, summaryView, textView,
   timelineView, welcomeView, type Action, type Block, type View,
 } from './view.ts';
 
@@ -20,7 +21,14 @@ export interface Conversation {
 }
 
 export function conversation(engine: Engine, options: Omit<Conversation, 'engine' | 'articles'> = {}): Conversation {
-  return { engine, articles: engine.sources(), ...options };
+  // A getter: the engine may be swapped for one with new articles while the bot runs.
+  return {
+    engine,
+    get articles() {
+      return engine.sources();
+    },
+    ...options,
+  };
 }
 
 /** The engine's answer to a question, and the view drawn from it. */
@@ -45,7 +53,9 @@ export async function commandView(conv: Conversation, name: CommandName, args: s
     case 'about':
       return aboutView(lang, conv.articles);
     case 'sources':
-      return sourcesView(lang, conv.articles);
+      return sourcesPageView(lang, conv.articles, 0);
+    case 'latest':
+      return latestView(lang, conv.articles);
     case 'ask':
       return args === '' ? askUsageView(lang) : questionView(conv, args);
     case 'summary':
@@ -58,9 +68,10 @@ export async function commandView(conv: Conversation, name: CommandName, args: s
 /** The reply to a pressed button. */
 export function actionView(conv: Conversation, action: Action): View {
   if (action.kind === 'more') {
-    const shown = conv.engine.cite(action.refs.slice(0, MORE_PAGE_SIZE));
-    return moreView(action.lang, shown, action.refs.slice(MORE_PAGE_SIZE), conv.articles);
+    const shown = conv.engine.cite(action.keys.slice(0, MORE_PAGE_SIZE));
+    return moreView(action.lang, shown, action.keys.slice(MORE_PAGE_SIZE), conv.articles);
   }
+  if (action.kind === 'sources') return sourcesPageView(action.lang, conv.articles, action.page);
   const timeline = conv.engine.timeline(action.filter ?? undefined, action.lang);
   return timelineView(timeline, action.page, conv.articles, conv.fits);
 }
