@@ -1,0 +1,87 @@
+/**
+ * Adds one article to the corpus directory, or says why not: a duplicate changes nothing, bad input
+ * is an `IngestError`, and either way the directory is exactly as it was (see corpus/write.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleMeta, Language } from '../corpus/article.ts';
+import { newArticleId } from '../corpus/ids.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import { writeArticle } from '../corpus/write.ts';
+import { normalizePublished } from './dates.ts';
+import { findDuplicate, findStory, fingerprint, normalizeUrl, type Fingerprint, type DuplicateReason } from './dedup.ts';
+import { IngestError } from './errors.ts';
+import { detectArticleLanguage } from './language.ts';
+
+/** An article as read from a file, a page or a feed item, before it is checked and stored. */
+export interface Candidate {
+  title: string;
+  paragraphs: string[];
+  /** As given or as the page states it; normalised to YYYY-MM-DD here. */
+  published: string | null;
+  publisher: string | null;
+  url: string | null;
+  /** Where it came from (a path, a page URL, a feed URL), recorded in the metadata. */
+  source: string;
+}
+
+export type AddResult =
+  | { status: 'added'; id: string; title: string; published: string; publisher: string | null; language: Language; story: string | null }
+  | { status: 'duplicate'; id: string; reason: DuplicateReason; similarity: number; title: string };
+
+export interface AddOptions {
+  now?: Date;
+}
+
+/** Fingerprints of every article in the corpus (read fresh: another process may have added some). */
+export function corpusFingerprints(corpusDir: string): Fingerprint[] {
+  return loadCorpus(corpusDir).articles.map((article) => fingerprint(article, article.sentences.map((s) => s.text).join('\n')));
+}
+
+/** The article already stored under this URL, if any (checked before fetching it again). */
+export function articleWithUrl(corpusDir: string, url: string): string | null {
+  const wanted = normalizeUrl(url);
+  return corpusFingerprints(corpusDir).find((f) => f.url === wanted)?.id ?? null;
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+export function addArticle(corpusDir: string, candidate: Candidate, options: AddOptions = {}): AddResult {
+  const now = options.now ?? new Date();
+  const title = oneLine(candidate.title);
+  const paragraphs = candidate.paragraphs.map(oneLine).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (title === '' || paragraphs.length === 0) throw new IngestError('no-text', `no article text in ${candidate.source}`);
+  if (candidate.published === null) {
+    throw new IngestError('bad-date', `${candidate.source} states no publication date; give one with --published YYYY-MM-DD`);
+  }
+  const published = normalizePublished(candidate.published, now);
+  const text = [title, ...paragraphs].join('\n');
+  const language = detectArticleLanguage(text);
+  const url = candidate.url === null ? null : new URL(candidate.url).href;
+
+  const existing = corpusFingerprints(corpusDir);
+  const probe = fingerprint({ id: '', url, published, publisher: candidate.publisher }, text);
+  const duplicate = findDuplicate(probe, existing);
+  if (duplicate !== null) return { status: 'duplicate', id: duplicate.of, reason: duplicate.reason, similarity: duplicate.similarity, title };
+
+  const story = findStory(probe, existing);
+  const id = newArticleId(published, url ?? probe.textHash);
+  const meta: ArticleMeta = {
+    id,
+    textFile: `${id}.${language}.txt`,
+    language,
+    published,
+    publisher: candidate.publisher ? oneLine(candidate.publisher) : null,
+    url,
+    ...(story !== null ? { story } : {}),
+    ingestedAt: now.toISOString(),
+    source: candidate.source,
+  };
+  writeArticle(corpusDir, meta, `${text}\n`);
+  return { status: 'added', id, title, published, publisher: meta.publisher, language, story };
+}
+
+/** The stored text of an article (for tools and tests). */
+export function readArticleText(corpusDir: string, meta: Pick<ArticleMeta, 'textFile'>): string {
+  return readFileSync(join(corpusDir, meta.textFile), 'utf8');
+}
