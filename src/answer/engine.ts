@@ -15,6 +15,9 @@ import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
+// Issue 8, answering across articles: report cues and disagreements live in their own modules.
+import { disagreementLead, findDisagreement } from './disagreement.ts';
+import { hasReportCue, readReportCues, reportArticle, steerByReports, type ReportCues } from './reports.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -116,6 +119,7 @@ type Analysis =
       topical: boolean;
       ranked: RankedSentence[];
       latest: boolean;
+      cues: ReportCues;
     };
 
 function toCitation(sentence: Sentence, article: Article): Citation {
@@ -221,6 +225,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
 
+  // Entity kinds as the sentences mention them, for the disagreement check (issue 8).
+  const entityKinds = new Map<string, 'actor' | 'place'>();
+  for (const sentence of corpus.sentences) for (const m of parts.matchEntities(sentence.text)) entityKinds.set(m.id, m.kind);
+
   const answer = (base: Omit<Answer, 'citations' | 'more'>, citations: Citation[] = [], more: Citation[] = []): Answer => ({
     ...base,
     citations,
@@ -231,7 +239,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   async function analyse(raw: string): Promise<Analysis> {
     const read = readQuestion(raw);
     if (!read.valid) return { valid: false, read };
-    const { text, lang } = read;
+    const { text: asked, lang } = read;
+    // Issue 8: "the latest report", "what does <publisher> say" name a report, not what it says.
+    const cues = readReportCues(asked, corpus.articles);
+    const text = hasReportCue(cues) && cues.rest !== '' ? cues.rest : asked;
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
     const timeFlags = parts.timeFlags(text, lang);
@@ -278,8 +289,9 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       ranked.push({ evidence: item, coverage: covered, score });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
-    ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
-    return { valid: true, read, intent, confidence, units, topical, ranked, latest: flags.latest };
+    const steered = steerByReports(ranked, cues, flags.latest, corpus.articles); // issue 8
+    steered.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
+    return { valid: true, read, intent, confidence, units, topical: topical && (cues.rest !== '' || !hasReportCue(cues)), ranked: steered, latest: flags.latest, cues };
   }
 
   async function ask(raw: string): Promise<Answer> {
@@ -297,6 +309,12 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
 
     if (!topical && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
+    }
+    // Issue 8: "the latest report", "what does <publisher> say" and nothing else: that report's opening.
+    if (!topical && hasReportCue(analysis.cues)) {
+      const article = reportArticle(analysis.cues, corpus.articles);
+      const opening = article ? article.sentences.slice(0, ranking.maxCitations).flatMap((s) => cite(s.ref) ?? []) : [];
+      if (opening.length > 0) return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, opening);
     }
     // "What's the latest?", "what is going on?": nothing specific asked about the news, so the news it is.
     const asksForNews = intent === 'summary' || intent === 'fighting' || (intent === 'timeline' && analysis.latest);
@@ -318,6 +336,19 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       .filter((r) => !quotedRefs.has(r.evidence.sentence.ref) && r.coverage >= ranking.minCoverage / 2)
       .slice(0, ranking.maxMore);
     const toCitations = (list: RankedSentence[]): Citation[] => list.flatMap((r) => cite(r.evidence.sentence.ref) ?? []);
+    // Issue 8: two reports of one event giving different values are quoted side by side.
+    const split = findDisagreement(ranked.filter(answerable).map((r) => r.evidence), {
+      answerType: read.answerType, units: analysis.units, article: (id) => articleById.get(id), entityKind: (id) => entityKinds.get(id),
+    });
+    if (split) {
+      const sides = split.sides.map((side) => side.evidence.sentence.ref);
+      const rest = ranked.filter((r) => !sides.includes(r.evidence.sentence.ref) && r.coverage >= ranking.minCoverage / 2).slice(0, ranking.maxMore);
+      return answer(
+        { ...base, kind: 'answer', abstained: false, lead: disagreementLead(lang), disagreement: { fact: split.fact, values: split.sides.map((s) => s.value) } },
+        sides.flatMap((ref) => cite(ref) ?? []),
+        toCitations(rest),
+      );
+    }
     return answer(
       { ...base, kind: 'answer', abstained: false, lead: answerLead(intent, lang) },
       toCitations(quoted),

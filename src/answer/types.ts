@@ -42,6 +42,11 @@ export interface Answer {
   citations: Citation[];
   /** Next-best cited sentences, for a "more" button. */
   more: Citation[];
+  /**
+   * Set when reports of the same event disagree on the fact asked: `citations` then holds one
+   * sentence per side (newest first) and `values` what each says (a number or an actor id).
+   */
+  disagreement?: { fact: 'number' | 'actor'; values: string[] };
 }
 
 export interface Timeline {

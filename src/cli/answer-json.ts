@@ -21,5 +21,7 @@ export function answerToJson(answer: Answer): object {
       publisher: c.publisher,
       url: c.url,
     })),
+    // Only when reports disagree (issue 8): the shape only grows.
+    ...(answer.disagreement ? { disagreement: answer.disagreement } : {}),
   };
 }
