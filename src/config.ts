@@ -49,6 +49,13 @@ export interface Config {
   handlerTimeoutMs: number;
   limits: RateLimits;
   retry: RetryConfig;
+  /** News feeds (RSS or Atom) followed while the bot runs (issue 8). */
+  feeds: FeedConfig;
+}
+
+export interface FeedConfig {
+  urls: string[];
+  intervalMinutes: number;
 }
 
 /** A bad or missing variable; `variables` names every offending one. */
@@ -104,6 +111,12 @@ const envSchema = z.object({
   RETRY_MAX_ATTEMPTS: integer(1, 20, 5),
   RETRY_MAX_WAIT_SECONDS: integer(0, 3600, 60),
   RETRY_BASE_DELAY_MS: integer(0, 60_000, 500),
+  // Space- or comma-separated http(s) URLs.
+  FEED_URLS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter((url) => url !== '') : value),
+    z.array(httpUrl).default([]),
+  ),
+  FEED_INTERVAL_MINUTES: positive(24 * 60, 30),
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
@@ -156,5 +169,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxRetryAfterSeconds: e.RETRY_MAX_WAIT_SECONDS,
       baseDelayMs: e.RETRY_BASE_DELAY_MS,
     },
+    feeds: { urls: e.FEED_URLS, intervalMinutes: e.FEED_INTERVAL_MINUTES },
   };
 }

@@ -2,11 +2,13 @@
 import { join } from 'node:path';
 import { ChatStore } from './chats.ts';
 import { openDatabase, type Db } from './db.ts';
+import { FeedStore } from './feeds.ts';
 import { SubscriptionStore } from './subscriptions.ts';
 
 export interface Store {
   readonly chats: ChatStore;
   readonly subscriptions: SubscriptionStore;
+  readonly feeds: FeedStore;
   /** The file backing the store (`:memory:` for throwaway stores). */
   readonly file: string;
   close(): void;
@@ -21,6 +23,7 @@ export function openStore(dataDir: string, options: { now?: () => Date } = {}): 
   return {
     chats: new ChatStore(db, options.now),
     subscriptions: new SubscriptionStore(db, options.now),
+    feeds: new FeedStore(db, options.now),
     file,
     close: () => {
       if (db.open) db.close();
