@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       RETRY_MAX_ATTEMPTS: '3',
       RETRY_MAX_WAIT_SECONDS: '10',
       RETRY_BASE_DELAY_MS: '100',
+      FEED_URLS: 'https://enab.example/feed, https://north.example/rss.xml',
+      FEED_INTERVAL_MINUTES: '15',
     });
     expect(config).toEqual({
       botToken: '123456:TEST-TOKEN',
@@ -59,7 +61,14 @@ describe('loadConfig', () => {
       handlerTimeoutMs: 5000,
       limits: { userQuestionsPerSecond: 0.5, userQuestionBurst: 2, privateChatPerSecond: 1, groupChatPerMinute: 10, globalPerSecond: 25 },
       retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100 },
+      feeds: { urls: ['https://enab.example/feed', 'https://north.example/rss.xml'], intervalMinutes: 15 },
     });
+  });
+
+  it('follows no feed by default and refuses a feed that is not an http URL', () => {
+    expect(loadConfig({}).feeds).toEqual({ urls: [], intervalMinutes: 30 });
+    expect(() => loadConfig({ FEED_URLS: 'https://ok.example/feed ftp://bad.example/feed' })).toThrow(/FEED_URLS/);
+    expect(() => loadConfig({ FEED_INTERVAL_MINUTES: '0' })).toThrow(/FEED_INTERVAL_MINUTES/);
   });
 
   it('treats empty values as unset, as .env files write them', () => {
