@@ -5,8 +5,9 @@
  * the first report as one story: that is where disagreements are found.
  *
  * Near-identical texts are found with word 3-shingles and MinHash (Broder 1997). It is a few lines,
- * so it is written here rather than taken from a package: the maintained npm MinHash packages are
- * either unmaintained or pull in LSH machinery a corpus of hundreds of articles does not need.
+ * so it is written here rather than taken from a package: a corpus of hundreds of articles needs no
+ * LSH index, only signatures compared pairwise, and the words go through the project's own Arabic
+ * normalisation first, which a general-purpose package would not do.
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.ts';
