@@ -3,7 +3,7 @@
  * article's headline and opening. Kept apart from view.ts so the living-corpus views have one home.
  */
 import type { Article, Language } from '../corpus/article.ts';
-import { CITE, formatDate, NEXT_PAGE, NO_SOURCES, PREVIOUS_PAGE } from './texts.ts';
+import { CITE, formatDate, NEXT_PAGE, NO_SOURCES, PREVIOUS_PAGE, SOURCES_HEADING } from './texts.ts';
 import { textView, type Block, type Button, type Span, type View } from './view.ts';
 
 /** Articles on one /sources page. */
@@ -11,9 +11,9 @@ export const SOURCES_PAGE_SIZE = 8;
 /** Sentences of the newest article quoted by /latest (after its headline). */
 export const LATEST_SENTENCES = 3;
 
-const SOURCES_TITLE: Record<Language, (page: number, pages: number, total: number) => string> = {
-  ar: (page, pages, total) => `المقالات التي أجيب منها (${total}، الأحدث أولاً)${pages > 1 ? ` — صفحة ${page + 1} من ${pages}` : ''}:`,
-  en: (page, pages, total) => `The articles I answer from (${total}, newest first)${pages > 1 ? ` — page ${page + 1} of ${pages}` : ''}:`,
+const SOURCES_COUNT: Record<Language, (page: number, pages: number, total: number) => string> = {
+  ar: (page, pages, total) => `${total} مقالاً، الأحدث أولاً${pages > 1 ? ` — صفحة ${page + 1} من ${pages}` : ''}`,
+  en: (page, pages, total) => `${total} article${total === 1 ? '' : 's'}, newest first${pages > 1 ? ` — page ${page + 1} of ${pages}` : ''}`,
 };
 const LATEST_TITLE: Record<Language, string> = { ar: 'أحدث مقال لديّ:', en: 'The newest article I have:' };
 
@@ -38,7 +38,10 @@ export function sourcesPageView(lang: Language, articles: readonly Article[], pa
   const sorted = newestFirst(articles);
   const pages = Math.ceil(sorted.length / SOURCES_PAGE_SIZE);
   const current = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
-  const blocks: Block[] = [{ kind: 'paragraph', spans: [{ text: SOURCES_TITLE[lang](current, pages, sorted.length), bold: true }] }];
+  const blocks: Block[] = [
+    { kind: 'paragraph', spans: [{ text: SOURCES_HEADING[lang], bold: true }] },
+    { kind: 'paragraph', spans: [{ text: SOURCES_COUNT[lang](current, pages, sorted.length), italic: true }], tight: true },
+  ];
   for (const article of sorted.slice(current * SOURCES_PAGE_SIZE, (current + 1) * SOURCES_PAGE_SIZE)) {
     blocks.push({ kind: 'paragraph', spans: [{ text: title(article, lang), bold: true }] });
     blocks.push({ kind: 'paragraph', spans: details(article, lang), tight: true });

@@ -41,7 +41,7 @@ export function corpusFingerprints(corpusDir: string): Fingerprint[] {
 /** The article already stored under this URL, if any (checked before fetching it again). */
 export function articleWithUrl(corpusDir: string, url: string): string | null {
   const wanted = normalizeUrl(url);
-  return corpusFingerprints(corpusDir).find((f) => f.url === wanted)?.id ?? null;
+  return loadCorpus(corpusDir).articles.find((a) => a.url !== null && normalizeUrl(a.url) === wanted)?.id ?? null;
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();

@@ -48,14 +48,29 @@ export function textHash(text: string): string {
   return createHash('sha256').update(words(text).join(' ')).digest('hex');
 }
 
-// FNV-1a with a seed per permutation: cheap, well spread, deterministic.
-function fnv(text: string, seed: number): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
+// FNV-1a: cheap, well spread, deterministic.
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
+}
+
+// The permutations: each shingle is hashed once, then mixed with one odd multiplier and one offset per
+// permutation and scrambled (murmur3's finaliser), so a signature costs 64 integer mixes per shingle.
+const MULTIPLIERS = Array.from({ length: PERMUTATIONS }, (_, p) => (Math.imul(p + 1, 0x9e3779b1) | 1) >>> 0);
+const OFFSETS = Array.from({ length: PERMUTATIONS }, (_, p) => Math.imul(p + 7, 0x85ebca6b) >>> 0);
+
+function mix(hash: number, p: number): number {
+  let h = (Math.imul(hash, MULTIPLIERS[p] as number) + (OFFSETS[p] as number)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 export function minHash(text: string): Uint32Array {
@@ -65,8 +80,9 @@ export function minHash(text: string): Uint32Array {
   for (let i = 0; i + SHINGLE <= list.length; i += 1) shingles.add(list.slice(i, i + SHINGLE).join(' '));
   const signature = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
   for (const shingle of shingles) {
+    const hash = fnv(shingle);
     for (let p = 0; p < PERMUTATIONS; p += 1) {
-      const value = fnv(shingle, Math.imul(p + 1, 0x9e3779b1));
+      const value = mix(hash, p);
       if (value < (signature[p] as number)) signature[p] = value;
     }
   }

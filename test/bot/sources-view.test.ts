@@ -17,7 +17,7 @@ describe('/sources', () => {
   it('pages through the articles newest first with date, publisher and title', () => {
     const first = sourcesPageView('en', articles, 0);
     const text = renderPlain(first);
-    expect(text).toContain(`(${articles.length}, newest first) — page 1 of 2`);
+    expect(text).toContain(`The articles I answer from:\n${articles.length} articles, newest first — page 1 of 2`);
     expect(text.indexOf(`عنوان ${articles.length - 1}`)).toBeLessThan(text.indexOf(`عنوان ${articles.length - 2}`));
     expect(text).toContain('11 November 2026 · publisher unknown');
     expect(text).toContain('10 November 2026 · عنب بلدي');
