@@ -2,6 +2,7 @@
  * Adds one article to the corpus directory, or says why not: a duplicate changes nothing, bad input
  * is an `IngestError`, and either way the directory is exactly as it was (see corpus/write.ts).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleMeta, Language } from '../corpus/article.ts';
@@ -33,9 +34,24 @@ export interface AddOptions {
   now?: Date;
 }
 
+// Fingerprinting (stemming, MinHash) costs far more than reading: a feed read adds many items and the
+// bot adds for hours, so fingerprints are kept, keyed by everything they depend on (an edited article
+// gets a new one). Bounded; the oldest are forgotten first.
+const FINGERPRINT_CACHE = 5000;
+const cache = new Map<string, Fingerprint>();
+
 /** Fingerprints of every article in the corpus (read fresh: another process may have added some). */
 export function corpusFingerprints(corpusDir: string): Fingerprint[] {
-  return loadCorpus(corpusDir).articles.map((article) => fingerprint(article, article.sentences.map((s) => s.text).join('\n')));
+  return loadCorpus(corpusDir).articles.map((article) => {
+    const text = article.sentences.map((s) => s.text).join('\n');
+    const key = createHash('sha256').update(JSON.stringify([article.id, article.url, article.published, article.publisher, article.story ?? null, text])).digest('base64');
+    const known = cache.get(key);
+    if (known) return known;
+    const made = fingerprint(article, text);
+    cache.set(key, made);
+    if (cache.size > FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as string);
+    return made;
+  });
 }
 
 /** The article already stored under this URL, if any (checked before fetching it again). */

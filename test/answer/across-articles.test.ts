@@ -93,6 +93,13 @@ describe('reports by date and publisher', () => {
     expect(answer.citations[0]?.text).toContain('طائرتا شحن روسيتان');
   });
 
+  it('answers a question about a date from the article that reports it', async () => {
+    const answer = await engine.ask('ماذا حدث يوم 27 تشرين الثاني 2026؟');
+    expect(answer.kind).toBe('answer');
+    expect(answer.citations[0]?.articleId).toBe(ids.file);
+    expect(answer.citations.every((c) => c.text.includes('27 تشرين الثاني') || c.articleId === ids.file)).toBe(true);
+  });
+
   it('merges the dated events of every article into one timeline, each with its citations', () => {
     const events = engine.timeline(undefined, 'ar').events;
     expect(events.map((e) => e.start)).toEqual([...events.map((e) => e.start)].sort());

@@ -42,6 +42,14 @@ describe('ingest from a text file', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]); // no temporary file left
   });
 
+  it('takes an English article as English', () => {
+    const dir = tempCorpus(false);
+    const result = added(ingestFile(dir, join(INGEST_FIXTURES, 'english-report.en.txt'), { published: '2026-11-27', publisher: 'Example News' }, options));
+    expect(result.language).toBe('en');
+    expect(readdirSync(dir)).toContain(`${result.id}.en.txt`);
+    expect(loadCorpus(dir).articles[0]?.language).toBe('en');
+  });
+
   it('reports the same text again as a duplicate and changes nothing', () => {
     const dir = tempCorpus();
     const first = added(ingestFile(dir, TEXT_FILE, { published: '2026-11-27' }, options));
