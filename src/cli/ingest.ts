@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CorpusError } from '../corpus/load.ts';
 import type { AddResult } from '../ingest/add.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { ingestFeed, ingestFile, ingestPage } from '../ingest/sources.ts';
@@ -86,6 +87,11 @@ export async function runIngestCli(argv: readonly string[], io: IngestCliIo): Pr
     io.stdout(values.json ? json({ source: target, ...result }) : `${describe(result, target)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof CorpusError) {
+      // The corpus itself cannot be read or locked: nothing was written.
+      io.stderr(`error (corpus): ${error.message}\nNothing was added to ${corpus}.\n`);
+      return 1;
+    }
     if (!(error instanceof IngestError)) throw error;
     if (values.json) io.stdout(json({ source: values.feed ?? target, status: 'error', code: error.code, message: error.message }));
     io.stderr(`error (${error.code}): ${error.message}\nThe corpus in ${corpus} is unchanged.\n`);

@@ -3,11 +3,10 @@
  * is an `IngestError`, and either way the directory is exactly as it was (see corpus/write.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ArticleMeta, Language } from '../corpus/article.ts';
 import { newArticleId } from '../corpus/ids.ts';
 import { loadCorpus } from '../corpus/load.ts';
+import { withCorpusLock } from '../corpus/lock.ts';
 import { writeArticle } from '../corpus/write.ts';
 import { normalizePublished } from './dates.ts';
 import { findDuplicate, findStory, fingerprint, normalizeUrl, type Fingerprint, type DuplicateReason } from './dedup.ts';
@@ -75,6 +74,22 @@ export function addArticle(corpusDir: string, candidate: Candidate, options: Add
   const language = detectArticleLanguage(text);
   const url = candidate.url === null ? null : new URL(candidate.url).href;
 
+  return withCorpusLock(corpusDir, () => addChecked(corpusDir, { title, text, published, language, url, publisher: candidate.publisher, source: candidate.source }, now));
+}
+
+interface Checked {
+  title: string;
+  text: string;
+  published: string;
+  language: Language;
+  url: string | null;
+  publisher: string | null;
+  source: string;
+}
+
+/** The duplicate check and the write, under the corpus lock. */
+function addChecked(corpusDir: string, candidate: Checked, now: Date): AddResult {
+  const { title, text, published, language, url } = candidate;
   const existing = corpusFingerprints(corpusDir);
   const probe = fingerprint({ id: '', url, published, publisher: candidate.publisher }, text);
   const duplicate = findDuplicate(probe, existing);
@@ -95,9 +110,4 @@ export function addArticle(corpusDir: string, candidate: Candidate, options: Add
   };
   writeArticle(corpusDir, meta, `${text}\n`);
   return { status: 'added', id, title, published, publisher: meta.publisher, language, story };
-}
-
-/** The stored text of an article (for tools and tests). */
-export function readArticleText(corpusDir: string, meta: Pick<ArticleMeta, 'textFile'>): string {
-  return readFileSync(join(corpusDir, meta.textFile), 'utf8');
 }

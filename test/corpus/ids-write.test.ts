@@ -52,3 +52,25 @@ describe('writeArticle', () => {
     expect(loadCorpus(dir).articles).toHaveLength(1);
   });
 });
+
+describe('the corpus lock', () => {
+  it('lets one writer in at a time, and takes over a stale lock', async () => {
+    const { withCorpusLock, LOCK_FILE } = await import('../../src/corpus/lock.ts');
+    const dir = tempCorpus();
+    const inner = withCorpusLock(dir, () => {
+      expect(readdirSync(dir)).toContain(LOCK_FILE);
+      return (() => {
+        try {
+          withCorpusLock(dir, () => 'second', { waitMs: 100 });
+          return 'got in';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      })();
+    });
+    expect(inner).toBe('CorpusError');
+    expect(readdirSync(dir)).not.toContain(LOCK_FILE);
+    writeFileSync(join(dir, LOCK_FILE), '999999\n');
+    expect(withCorpusLock(dir, () => 'taken over', { waitMs: 1000, staleMs: 0 })).toBe('taken over');
+  });
+});
