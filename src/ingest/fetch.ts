@@ -83,8 +83,20 @@ async function readCapped(response: Response, url: string, maxBytes: number): Pr
   return body;
 }
 
+/**
+ * The body's character set: from the Content-Type header, else from the document's own declaration
+ * in its first bytes (`<meta charset>`, `http-equiv`, `<?xml encoding?>`): older Arabic sites still
+ * serve windows-1256 that way. UTF-8 when nothing says.
+ */
+function charsetOf(bytes: Uint8Array, contentType: string): string {
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  if (declared) return declared;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+}
+
 function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+  const charset = charsetOf(bytes, contentType);
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

@@ -25,6 +25,14 @@ export interface NewsServer {
 
 const HTML = 'text/html; charset=utf-8';
 
+/** windows-1256 bytes of a text (Arabic letters, ASCII and the Arabic comma are all a page needs). */
+function encodeWindows1256(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1256');
+  const table = new Map<string, number>();
+  for (let byte = 0; byte < 256; byte += 1) table.set(decoder.decode(Uint8Array.of(byte)), byte);
+  return Buffer.from([...text].map((char) => table.get(char) ?? 0x3f));
+}
+
 export async function startNewsServer(): Promise<NewsServer> {
   const routes = new Map<string, Handler>();
   const requests: string[] = [];
@@ -68,6 +76,12 @@ export async function startNewsServer(): Promise<NewsServer> {
   serve('/feeds/atom.xml', 'application/atom+xml', fixture('feeds/atom.xml'));
   serve('/feeds/malformed.xml', 'application/rss+xml', fixture('feeds/malformed.xml'));
   serve('/news/json', 'application/json', JSON.stringify({ title: 'not a page' }));
+  // An older Arabic site: windows-1256, declared only in the page itself.
+  routes.set('/news/cp1256', (_req, res) => {
+    const html = fixture('pages/syria-tv-airport.html').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+      .replace('{{BASE}}/news/syria-tv/airport-reinforcements', `${base}/news/cp1256`);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(encodeWindows1256(html));
+  });
   routes.set('/news/error', (_req, res) => res.writeHead(500, { 'content-type': HTML }).end('<h1>Internal Server Error</h1>'));
   routes.set('/news/redirect', (_req, res) => res.writeHead(302, { location: '/news/enab/tayy-clashes' }).end());
   routes.set('/news/loop', (_req, res) => res.writeHead(302, { location: '/news/loop' }).end());

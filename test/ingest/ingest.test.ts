@@ -85,6 +85,13 @@ describe('ingest from a web page', () => {
     expect(loadCorpus(dir).articles.find((a) => a.id === airport.id)?.url).toBe(url('/news/syria-tv/airport-reinforcements'));
   });
 
+  it('decodes a windows-1256 page that declares its charset only in a meta tag', async () => {
+    const dir = tempCorpus(false);
+    const result = added(await ingestPage(dir, url('/news/cp1256'), {}, options));
+    expect(result.title).toBe('تعزيزات روسية جديدة تصل إلى مطار القامشلي');
+    expect(readFileSync(join(dir, `${result.id}.ar.txt`), 'utf8')).toContain('طائرتا شحن روسيتان');
+  });
+
   it('lets the command line override what the page says', async () => {
     const dir = tempCorpus(false);
     const result = added(await ingestPage(dir, url('/news/undated'), { published: '2026-11-30', publisher: 'TV', title: 'عنوان آخر' }, options));
