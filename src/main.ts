@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { createEngine } from './answer/create-engine.ts';
+import { HomeRegionError } from './answer/home-region.ts';
 import type { Engine } from './answer/types.ts';
 import { createBot } from './bot/create-bot.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { startBot } from './bot/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsoleChat } from './console/chat.ts';
+import { openPersistedIndex } from './index-store/persisted-index.ts';
 import { openStore } from './store/store.ts';
 
 export const NO_TOKEN_HELP = [
@@ -75,8 +77,19 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
   });
   let engine: Engine;
   try {
-    engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, 'cache') });
+    engine = await createEngine({
+      corpusDir: config.corpusDir,
+      cacheDir: join(config.dataDir, 'cache'),
+      dataDir: config.dataDir,
+      homeRegion: config.homeRegion,
+      openIndex: openPersistedIndex({ dataDir: config.dataDir, progress: (line) => logger.info(line) }),
+      progress: (line) => logger.info(line),
+    });
   } catch (error) {
+    if (error instanceof HomeRegionError) {
+      io.stderr.write(`Invalid configuration: HOME_REGION: ${error.message}\nSee .env.example for every variable and its meaning.\n`);
+      return 2;
+    }
     logger.fatal({ err: error, corpusDir: config.corpusDir }, 'could not build the answering engine');
     return 1;
   }

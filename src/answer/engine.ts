@@ -4,6 +4,8 @@
  */
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
+import type { SentenceSearchIndex } from '../search/types.ts';
+import { VocabularyIndex } from '../search/vocabulary.ts';
 import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -13,6 +15,7 @@ import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.
 import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
+import type { HomeRegion } from './home-region.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { questionUnits, type QuestionDate, type TermStatistics } from './units.ts';
 
@@ -57,7 +60,17 @@ export interface RankingOptions {
   timeWeight: number;
   maxCitations: number;
   maxMore: number;
+  /** Top-K sentences by BM25. */
   candidates: number;
+  /** At most this many of the most recent sentences naming each asked entity join the candidates. */
+  entityPostings: number;
+  /** At most this many of the most recent sentences dated as asked join the candidates. */
+  datePostings: number;
+  /**
+   * Coverage kept by a sentence from an article about elsewhere when the question names no place
+   * (it is read in the home region): such a sentence must cover more of the question to be quoted.
+   */
+  elsewhereCredit: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -70,8 +83,21 @@ export const DEFAULT_RANKING: RankingOptions = {
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
-  candidates: 30,
+  candidates: 60,
+  entityPostings: 200,
+  datePostings: 200,
+  elsewhereCredit: 0.6,
 };
+
+/** What createEngine may hand over ready-made: evidence from the analysis store, a persisted index, the home region. */
+export interface PreparedInput {
+  evidence?: SentenceEvidence[];
+  index?: SentenceSearchIndex;
+  homeRegion?: HomeRegion;
+}
+
+/** Only these vocabulary terms can be typo or shared-stem candidates (see nearTerms in units.ts). */
+const NEAR_CANDIDATE = /^(?:~.{3,}|\p{Script=Arabic}{3,}|[a-z]{4,})$/u;
 
 const PRESENT_CUES = /\b(?:happening|going on|now|currently|at the moment|these days|right now|today)\b|(?:^|\s)(?:يحدث|يجري|عم|هلق|هلا|الان|حاليا|هالايام|اليوم)(?=\s|$)/i;
 
@@ -177,16 +203,63 @@ function normalizedWords(text: string): string[] {
  * Builds the engine over a loaded corpus: the sentence index, the evidence table and the
  * per-sentence intents are computed here once, never per question.
  */
-export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: RankingOptions = DEFAULT_RANKING): Promise<ExplainableEngine> {
+export async function buildEngine(
+  corpus: Corpus,
+  parts: EngineParts,
+  ranking: RankingOptions = DEFAULT_RANKING,
+  prepared: PreparedInput = {},
+): Promise<ExplainableEngine> {
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
-  const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
-  const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
-  const stats = termStatistics(evidence);
+  const index = prepared.index ?? SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
+  const evidence = prepared.evidence
+    ?? buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
+  const corpusStats: TermStatistics = termStatistics(evidence);
+  const vocabulary = new VocabularyIndex();
+  for (const term of corpusStats.documentFrequency.keys()) if (NEAR_CANDIDATE.test(term)) vocabulary.add(term);
+  corpusStats.vocabulary = vocabulary;
+  // Postings in corpus order (oldest first), so the most recent are the last ones.
   const sentencesByEntity = new Map<string, number[]>();
   for (const item of evidence) {
-    for (const id of item.contextEntities) sentencesByEntity.set(id, [...(sentencesByEntity.get(id) ?? []), item.sentence.ref]);
+    for (const id of item.contextEntities) {
+      const list = sentencesByEntity.get(id);
+      if (list) list.push(item.sentence.ref);
+      else sentencesByEntity.set(id, [item.sentence.ref]);
+    }
   }
-  const datedEvidence = evidence.filter((item) => item.events.length > 0);
+  // Each distinct event once, with the sentences it dates: a date question tests events, not sentences.
+  const datedRefs = new Map<TimelineEvent, number[]>();
+  for (const item of evidence) {
+    for (const event of item.events) {
+      const list = datedRefs.get(event);
+      if (list) list.push(item.sentence.ref);
+      else datedRefs.set(event, [item.sentence.ref]);
+    }
+  }
+  // Articles about the home region: they name one of its places as configured (Qamishli), or two
+  // places inside it. One generic place word alone ("the airport") is not enough: every city has one.
+  const homeArticles = new Set<string>();
+  const region = prepared.homeRegion;
+  if (region) {
+    const placesInside = new Map<string, Set<string>>();
+    for (const item of evidence) {
+      const articleId = item.sentence.articleId;
+      if (homeArticles.has(articleId)) continue;
+      for (const id of item.entities) {
+        if (!region.contains(id)) continue;
+        const found = placesInside.get(articleId) ?? new Set<string>();
+        found.add(id);
+        placesInside.set(articleId, found);
+        if (region.ids.has(id) || found.size >= 2) homeArticles.add(articleId);
+      }
+    }
+  }
+  // A question read in the home region weighs its words by the region's own articles: a word that only
+  // articles about elsewhere use is, for this question, a word the articles never say (so the question's
+  // focus is unmentioned, and a sentence that lacks it cannot answer).
+  const regionStats: TermStatistics | undefined =
+    homeArticles.size > 0 && homeArticles.size < corpus.articles.length
+      ? { ...termStatistics(evidence.filter((item) => homeArticles.has(item.sentence.articleId))), vocabulary }
+      : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const presentStarts = Date.parse(newest) - 7 * 86_400_000;
@@ -207,7 +280,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   };
 
   const summary = (lang: Language = 'ar'): Summary => {
-    const refs = summarize(corpus, evidence, stats);
+    const refs = summarize(corpus, evidence, corpusStats);
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
 
@@ -227,6 +300,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const timeFlags = parts.timeFlags(text, lang);
     // "What is happening", "شو عم يصير", "currently": the present, so the latest events first.
     const flags = { ...timeFlags, latest: timeFlags.latest || (!timeFlags.first && !timeFlags.background && PRESENT_CUES.test(normalizeArabic(text))) };
+    // Read in the home region unless the question names a place outside it.
+    const readInRegion = region !== undefined
+      && parts.matchEntities(text).every((m) => m.kind !== 'place' || region.contains(m.id));
+    const stats = readInRegion && regionStats ? regionStats : corpusStats;
     const { units, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
@@ -252,9 +329,19 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.
+    // Bounded: the BM25 top-K, then the most recent sentences naming each asked entity and dated as asked.
     const pool = new Set(hits.map((hit) => hit.ref));
-    for (const unit of units) if (unit.kind === 'entity') for (const ref of sentencesByEntity.get(unit.entityId) ?? []) pool.add(ref);
-    if (date) for (const item of datedEvidence) if (item.events.some((event) => date.matches(event))) pool.add(item.sentence.ref);
+    for (const unit of units) {
+      if (unit.kind !== 'entity') continue;
+      const postings = sentencesByEntity.get(unit.entityId) ?? [];
+      for (let i = postings.length - 1, taken = 0; i >= 0 && taken < ranking.entityPostings; i -= 1, taken += 1) pool.add(postings[i] as number);
+    }
+    if (date) {
+      const dated: number[] = [];
+      for (const [event, refs] of datedRefs) if (date.matches(event)) dated.push(...refs);
+      dated.sort((a, b) => b - a);
+      for (const ref of dated.slice(0, ranking.datePostings)) pool.add(ref);
+    }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
     const profile = intentProfiles.get(intent);
@@ -262,7 +349,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     for (const ref of pool) {
       const item = evidence[ref];
       if (!item) continue;
-      const covered = coverage(units, item, parts.parentOf);
+      const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
+      const covered = coverage(units, item, parts.parentOf) * (elsewhere ? ranking.elsewhereCredit : 1);
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const score = ranking.coverageWeight * covered + ranking.lexicalWeight * (lexical.get(ref) ?? 0) + ranking.intentWeight * fit;
       ranked.push({ evidence: item, coverage: covered, score });

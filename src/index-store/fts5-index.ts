@@ -148,7 +148,6 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       this.addNow(docs.map((doc) => ({ ...doc, articleId })));
       this.db.prepare('INSERT OR REPLACE INTO articles(id, hash) VALUES (?, ?)').run(articleId, hash);
     })();
-    this.docCount = this.countDocs.get() as number;
   }
 
   removeArticle(articleId: string): void {
@@ -156,18 +155,19 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       this.removeArticleNow(articleId);
       this.db.prepare('DELETE FROM articles WHERE id = ?').run(articleId);
     })();
-    this.docCount = this.countDocs.get() as number;
   }
 
   add(docs: readonly Fts5Doc[]): void {
     this.db.transaction(() => this.addNow(docs))();
-    this.docCount = this.countDocs.get() as number;
   }
 
   /** Runs work in one transaction (many articles at a first build: one commit, not thousands). */
   batch(work: () => void): void {
-    this.db.transaction(work)();
-    this.docCount = this.countDocs.get() as number;
+    try {
+      this.db.transaction(work)();
+    } finally {
+      this.docCount = this.countDocs.get() as number; // a rolled-back batch leaves the old count
+    }
   }
 
   private removeArticleNow(articleId: string): void {
@@ -175,6 +175,7 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
     const deleteFts = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
     for (const id of ids) deleteFts.run(id);
     this.db.prepare('DELETE FROM docs WHERE article = ?').run(articleId);
+    this.docCount -= ids.length;
   }
 
   private addNow(docs: readonly Fts5Doc[]): void {
@@ -189,6 +190,7 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       const plain = [...new Set(words.filter(isPlainTerm))].join(' ');
       const result = this.insertDoc.run(key, doc.articleId ?? '', plain);
       this.insertFts.run(result.lastInsertRowid, words.join(' '), exact.join(' '), phrases.join(' '), arabic.grams.join(' '));
+      this.docCount += 1;
     }
   }
 
