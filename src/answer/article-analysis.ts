@@ -10,6 +10,7 @@ import type { Article, ArticleMeta, Corpus, Sentence } from '../corpus/article.t
 import { parseArticle } from '../corpus/load.ts';
 import { buildTimeline, type TimelineDeps } from '../events/timeline.ts';
 import type { TimelineEvent } from '../events/types.ts';
+import type { EvidenceSource, SentenceFacts } from './engine.ts';
 import { buildEvidence, type EvidenceDeps, type SentenceEvidence } from './evidence.ts';
 
 /** What analysing needs: the same functions createEngine hands the evidence and the timeline. */
@@ -108,8 +109,14 @@ export function articleOf(analysis: ArticleAnalysis, firstRef: number): Article 
 
 /** The evidence of an article's sentences (already placed in the corpus), as buildEvidence gives it. */
 export function evidenceOf(analysis: ArticleAnalysis, article: Article): SentenceEvidence[] {
-  const termOf = (i: number): string => analysis.terms[i] ?? '';
-  return analysis.evidence.map((item, i) => {
+  return analysis.evidence.map((_, i) => sentenceEvidence(analysis, article, i));
+}
+
+/** The evidence of one sentence of an article. */
+function sentenceEvidence(analysis: ArticleAnalysis, article: Article, i: number): SentenceEvidence {
+  const termOf = (t: number): string => analysis.terms[t] ?? '';
+  const item = analysis.evidence[i] as CompactEvidence;
+  {
     const entities = new Set(item.e);
     return {
       sentence: article.sentences[i] as Sentence,
@@ -124,5 +131,52 @@ export function evidenceOf(analysis: ArticleAnalysis, article: Article): Sentenc
       positions: item.p.map(([termIds, ids]) => ({ terms: termIds.map(termOf), entities: ids ?? [] })),
       events: (item.v ?? []).flatMap((v) => analysis.events[v] ?? []),
     };
+  }
+}
+
+/** Sentences whose full evidence is kept built at once; beyond, the oldest are dropped. */
+const MATERIALISED_LIMIT = 20_000;
+
+/**
+ * The evidence of stored articles as an EvidenceSource: articles stay in their compact form, and a
+ * sentence's full evidence is built when it is first a candidate (then kept, up to a bound).
+ */
+export function storedEvidence(analyses: readonly ArticleAnalysis[], articles: readonly Article[]): EvidenceSource {
+  const total = articles.reduce((n, a) => n + a.sentences.length, 0);
+  const articleAt = new Int32Array(total);
+  articles.forEach((article, a) => {
+    for (const sentence of article.sentences) articleAt[sentence.ref] = a;
   });
+  const built = new Map<number, SentenceEvidence>();
+  return {
+    length: total,
+    get(ref) {
+      if (!(ref >= 0 && ref < total)) return undefined;
+      let evidence = built.get(ref);
+      if (evidence) return evidence;
+      const a = articleAt[ref] as number;
+      const article = articles[a] as Article;
+      const analysis = analyses[a] as ArticleAnalysis;
+      evidence = sentenceEvidence(analysis, article, ref - (article.sentences[0]?.ref ?? 0));
+      if (built.size >= MATERIALISED_LIMIT) built.delete(built.keys().next().value as number);
+      built.set(ref, evidence);
+      return evidence;
+    },
+    scan(visit: (facts: SentenceFacts) => void) {
+      articles.forEach((article, a) => {
+        const analysis = analyses[a] as ArticleAnalysis;
+        const termOf = (t: number): string => analysis.terms[t] ?? '';
+        analysis.evidence.forEach((item, i) => {
+          visit({
+            ref: (article.sentences[i] as Sentence).ref,
+            articleId: article.id,
+            terms: item.t.map(termOf),
+            entities: item.e,
+            contextEntities: item.c ? [...item.e, ...item.c] : item.e,
+            events: (item.v ?? []).flatMap((v) => analysis.events[v] ?? []),
+          });
+        });
+      });
+    },
+  };
 }

@@ -14,9 +14,9 @@ import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { loadAnalyses } from './analysis-store.ts';
-import { analyseArticle, articleOf, evidenceOf, type AnalysisDeps } from './article-analysis.ts';
+import { analyseArticle, articleOf, storedEvidence, type AnalysisDeps } from './article-analysis.ts';
 import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
-import type { SentenceEvidence } from './evidence.ts';
+import type { EvidenceSource } from './engine.ts';
 import { resolveHomeRegion } from './home-region.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -80,7 +80,7 @@ const analysisDeps: AnalysisDeps = {
 interface PreparedCorpus {
   corpus: Corpus;
   timelineEvents: TimelineEvent[];
-  evidence?: SentenceEvidence[];
+  evidence?: EvidenceSource;
   indexed: IndexedArticle[];
 }
 
@@ -101,17 +101,16 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
     },
   });
   const articles: Article[] = [];
-  const evidence: SentenceEvidence[] = [];
   const indexed: IndexedArticle[] = [];
   let ref = 0;
   for (const { hash, analysis } of stored) {
     const article = articleOf(analysis, ref);
     ref += article.sentences.length;
     articles.push(article);
-    evidence.push(...evidenceOf(analysis, article));
     indexed.push({ id: article.id, hash, sentences: article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })) });
   }
   const timelineEvents = mergeArticleTimelines(stored.map((s) => s.analysis.events), { entityById });
+  const evidence = storedEvidence(stored.map((s) => s.analysis), articles);
   return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed };
 }
 

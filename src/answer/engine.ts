@@ -89,9 +89,42 @@ export const DEFAULT_RANKING: RankingOptions = {
   elsewhereCredit: 0.6,
 };
 
+/** One sentence's light facts: enough for statistics and postings, read once at start. */
+export interface SentenceFacts {
+  ref: number;
+  articleId: string;
+  terms: Iterable<string>;
+  entities: Iterable<string>;
+  contextEntities: Iterable<string>;
+  events: readonly TimelineEvent[];
+}
+
+/**
+ * Evidence the engine reads without holding every sentence's full evidence in memory: the analysis
+ * store keeps articles compact and builds a sentence's evidence when it becomes a candidate.
+ */
+export interface EvidenceSource {
+  readonly length: number;
+  get(ref: number): SentenceEvidence | undefined;
+  scan(visit: (facts: SentenceFacts) => void): void;
+}
+
+/** An evidence table already in memory as an EvidenceSource. */
+export function evidenceArray(evidence: readonly SentenceEvidence[]): EvidenceSource {
+  return {
+    length: evidence.length,
+    get: (ref) => evidence[ref],
+    scan: (visit) => {
+      for (const item of evidence) {
+        visit({ ref: item.sentence.ref, articleId: item.sentence.articleId, terms: item.terms, entities: item.entities, contextEntities: item.contextEntities, events: item.events });
+      }
+    },
+  };
+}
+
 /** What createEngine may hand over ready-made: evidence from the analysis store, a persisted index, the home region. */
 export interface PreparedInput {
-  evidence?: SentenceEvidence[];
+  evidence?: EvidenceSource;
   index?: SentenceSearchIndex;
   homeRegion?: HomeRegion;
 }
@@ -180,15 +213,18 @@ function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: numb
   }
 }
 
-function termStatistics(evidence: readonly SentenceEvidence[]): TermStatistics {
+function termStatistics(evidence: EvidenceSource, keep: (articleId: string) => boolean = () => true): TermStatistics {
   const documentFrequency = new Map<string, number>();
   const entityFrequency = new Map<string, number>();
-  for (const item of evidence) {
+  let sentenceCount = 0;
+  evidence.scan((item) => {
+    if (!keep(item.articleId)) return;
+    sentenceCount += 1;
     for (const term of item.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const id of item.entities) entityFrequency.set(id, (entityFrequency.get(id) ?? 0) + 1);
-  }
+  });
   return {
-    sentenceCount: evidence.length,
+    sentenceCount,
     documentFrequency,
     entityFrequency,
     genericTerms: new Set(analyze(GENERIC_QUESTION_WORDS)),
@@ -212,53 +248,46 @@ export async function buildEngine(
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
   const index = prepared.index ?? SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
   const evidence = prepared.evidence
-    ?? buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
+    ?? evidenceArray(buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords));
   const corpusStats: TermStatistics = termStatistics(evidence);
   const vocabulary = new VocabularyIndex();
   for (const term of corpusStats.documentFrequency.keys()) if (NEAR_CANDIDATE.test(term)) vocabulary.add(term);
   corpusStats.vocabulary = vocabulary;
   // Postings in corpus order (oldest first), so the most recent are the last ones.
   const sentencesByEntity = new Map<string, number[]>();
-  for (const item of evidence) {
-    for (const id of item.contextEntities) {
-      const list = sentencesByEntity.get(id);
-      if (list) list.push(item.sentence.ref);
-      else sentencesByEntity.set(id, [item.sentence.ref]);
-    }
-  }
   // Each distinct event once, with the sentences it dates: a date question tests events, not sentences.
   const datedRefs = new Map<TimelineEvent, number[]>();
-  for (const item of evidence) {
-    for (const event of item.events) {
-      const list = datedRefs.get(event);
-      if (list) list.push(item.sentence.ref);
-      else datedRefs.set(event, [item.sentence.ref]);
-    }
-  }
   // Articles about the home region: they name one of its places as configured (Qamishli), or two
   // places inside it. One generic place word alone ("the airport") is not enough: every city has one.
   const homeArticles = new Set<string>();
   const region = prepared.homeRegion;
-  if (region) {
-    const placesInside = new Map<string, Set<string>>();
-    for (const item of evidence) {
-      const articleId = item.sentence.articleId;
-      if (homeArticles.has(articleId)) continue;
-      for (const id of item.entities) {
-        if (!region.contains(id)) continue;
-        const found = placesInside.get(articleId) ?? new Set<string>();
-        found.add(id);
-        placesInside.set(articleId, found);
-        if (region.ids.has(id) || found.size >= 2) homeArticles.add(articleId);
-      }
+  const placesInside = new Map<string, Set<string>>();
+  evidence.scan((item) => {
+    for (const id of item.contextEntities) {
+      const list = sentencesByEntity.get(id);
+      if (list) list.push(item.ref);
+      else sentencesByEntity.set(id, [item.ref]);
     }
-  }
+    for (const event of item.events) {
+      const list = datedRefs.get(event);
+      if (list) list.push(item.ref);
+      else datedRefs.set(event, [item.ref]);
+    }
+    if (!region || homeArticles.has(item.articleId)) return;
+    for (const id of item.entities) {
+      if (!region.contains(id)) continue;
+      const found = placesInside.get(item.articleId) ?? new Set<string>();
+      found.add(id);
+      placesInside.set(item.articleId, found);
+      if (region.ids.has(id) || found.size >= 2) homeArticles.add(item.articleId);
+    }
+  });
   // A question read in the home region weighs its words by the region's own articles: a word that only
   // articles about elsewhere use is, for this question, a word the articles never say (so the question's
   // focus is unmentioned, and a sentence that lacks it cannot answer).
   const regionStats: TermStatistics | undefined =
     homeArticles.size > 0 && homeArticles.size < corpus.articles.length
-      ? { ...termStatistics(evidence.filter((item) => homeArticles.has(item.sentence.articleId))), vocabulary }
+      ? { ...termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary }
       : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
@@ -280,7 +309,11 @@ export async function buildEngine(
   };
 
   const summary = (lang: Language = 'ar'): Summary => {
-    const refs = summarize(corpus, evidence, corpusStats);
+    // Only the newest articles are summarised: their evidence alone is read.
+    const newestDate = corpus.articles.at(-1)?.published ?? '';
+    const windowStart = new Date(Date.parse(newestDate) - 2 * 86_400_000).toISOString().slice(0, 10);
+    const recent = corpus.articles.filter((a) => a.published >= windowStart).flatMap((a) => a.sentences.flatMap((s) => evidence.get(s.ref) ?? []));
+    const refs = summarize(corpus, recent, corpusStats);
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
 
@@ -347,7 +380,7 @@ export async function buildEngine(
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     for (const ref of pool) {
-      const item = evidence[ref];
+      const item = evidence.get(ref);
       if (!item) continue;
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
       const covered = coverage(units, item, parts.parentOf) * (elsewhere ? ranking.elsewhereCredit : 1);
