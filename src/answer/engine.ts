@@ -358,7 +358,12 @@ export async function buildEngine(
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
-    const hits = index.search(text, { limit: ranking.candidates, boosts, extraTerms: [...expansion, ...parts.expandQuery(text, lang)] });
+    const hits = index.search(text, {
+      limit: ranking.candidates,
+      boosts,
+      extraTerms: [...expansion, ...parts.expandQuery(text, lang)],
+      documentFrequency: (term) => corpusStats.documentFrequency.get(term) ?? 0,
+    });
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.

@@ -16,11 +16,13 @@
  */
 import Database from 'better-sqlite3';
 import { answerTypeMarkers } from '../search/answer-type.ts';
-import { analyzeWithSurface } from '../text/analyze.ts';
+import { analyzeToken, analyzeWithSurface } from '../text/analyze.ts';
 import {
   DEFAULT_QUERY_WEIGHTS,
   EXACT_PREFIX,
+  MAX_QUERY_WORDS,
   PHRASE_JOINER,
+  charGrams,
   documentTerms,
   isPlainTerm,
   queryClauses,
@@ -34,6 +36,13 @@ const COLUMN_WEIGHTS = { w: 1, x: 0.3, p: 0.3, g: 0.15 } as const;
 type Column = keyof typeof COLUMN_WEIGHTS;
 /** Grams in more than this share of the sentences cost much and tell little: left out of queries. */
 const MAX_GRAM_SHARE = 0.02;
+/**
+ * Any term in more than this share of the sentences is left out too: its BM25 weight is near zero,
+ * while reading its postings is most of a query's time in a large corpus.
+ */
+const MAX_TERM_SHARE = 0.1;
+/** ... and any term in more than this many: scoring one matching row costs ~10 µs, so this bounds a query. */
+const MAX_TERM_DOCS = 3000;
 /** At most this many clauses reach SQLite, whatever the question's length. */
 const MAX_CLAUSES = 160;
 
@@ -215,12 +224,30 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       if (entry) entry.boost = Math.max(entry.boost, clause.boost);
       else weighted.set(id, { column, term, boost: clause.boost });
     }
+    // Character grams stand in for words the index does not know (typos, derivations): a known word
+    // is found by its own term, and its grams would only add long postings.
+    for (const [id, entry] of weighted) if (entry.column === 'g') weighted.delete(id);
+    for (const { surface, term } of analyzeWithSurface(question).slice(0, MAX_QUERY_WORDS)) {
+      if ((options.documentFrequency?.(term) ?? this.documentsWith(term, 'w')) > 0) continue;
+      for (const gram of charGrams(surface)) if (!weighted.has(`g:${gram}`)) weighted.set(`g:${gram}`, { column: 'g', term: gram, boost: options.boosts?.[term] ?? 1 });
+    }
     const maxGramDocs = Math.max(5, MAX_GRAM_SHARE * this.docCount);
+    const maxTermDocs = Math.min(MAX_TERM_DOCS, Math.max(50, MAX_TERM_SHARE * this.docCount));
+    // The caller's statistics answer for analysed terms and (through their stems) exact forms; the
+    // index is asked only about grams, phrases and markers.
+    const known = options.documentFrequency;
+    const documents = (term: string, column: Column): number => {
+      if (known && column === 'w' && isPlainTerm(term)) return known(term);
+      if (known && column === 'x') return known(analyzeToken(term.slice(EXACT_PREFIX.length)) ?? '');
+      if (column === 'p') return 1; // phrases are rare by nature; looking each up would cost more than it saves
+      return this.documentsWith(term, column);
+    };
     const parts: string[] = [];
     const plainQueryTerms = new Set<string>();
     for (const { column, term, boost } of weighted.values()) {
       if (parts.length >= MAX_CLAUSES) break;
-      if (column === 'g' && ((this.vocabDocs.get(term, 'g') as number | undefined) ?? 0) > maxGramDocs) continue;
+      const found = documents(term, column);
+      if (found === 0 || found > (column === 'g' ? maxGramDocs : maxTermDocs)) continue;
       if (column === 'w' && isPlainTerm(term)) plainQueryTerms.add(term);
       const repeat = Math.max(1, Math.min(3, Math.round(boost)));
       for (let i = 0; i < repeat; i += 1) parts.push(`${column} : ${quote(term)}`);
@@ -246,6 +273,11 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       hits.push({ ref, score: row.score, matchedTerms: row.words.split(' ').filter((t) => plainQueryTerms.has(t)) });
     }
     return hits.sort((a, b) => b.score - a.score || a.ref - b.ref).slice(0, limit);
+  }
+
+  /** In how many sentences a term occurs in a column (0 when never). */
+  private documentsWith(term: string, column: Column): number {
+    return (this.vocabDocs.get(term, column) as number | undefined) ?? 0;
   }
 
   close(): void {

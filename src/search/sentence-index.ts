@@ -55,6 +55,11 @@ export interface SearchOptions {
   extraTerms?: string[];
   /** Relative weights of the clause kinds (defaults: DEFAULT_QUERY_WEIGHTS). */
   weights?: Partial<QueryWeights>;
+  /**
+   * In how many sentences an analysed term occurs, when the caller knows (the engine's statistics):
+   * lets a persisted index skip its own look-ups. lunr does not need it.
+   */
+  documentFrequency?: (term: string) => number;
 }
 
 export interface SentenceHit {
