@@ -231,6 +231,11 @@ function termStatistics(evidence: EvidenceSource, keep: (articleId: string) => b
   };
 }
 
+/** Region statistics look up typos and stems among the region's own words (one shared index, filtered). */
+function withRegionVocabulary(stats: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
+  return { ...stats, vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) } };
+}
+
 function normalizedWords(text: string): string[] {
   return tokenize(text).map((word) => normalizeArabic(word).toLowerCase());
 }
@@ -287,7 +292,7 @@ export async function buildEngine(
   // focus is unmentioned, and a sentence that lacks it cannot answer).
   const regionStats: TermStatistics | undefined =
     homeArticles.size > 0 && homeArticles.size < corpus.articles.length
-      ? { ...termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary }
+      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary)
       : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
@@ -361,7 +366,9 @@ export async function buildEngine(
     const hits = index.search(text, {
       limit: ranking.candidates,
       boosts,
-      extraTerms: [...expansion, ...parts.expandQuery(text, lang)],
+      // Typo corrections and shared stems search too: in a large corpus the misspelt word alone
+      // (اسلام for سلام) can fill the top-K with sentences about something else.
+      extraTerms: [...expansion, ...parts.expandQuery(text, lang), ...units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : []))],
       documentFrequency: (term) => corpusStats.documentFrequency.get(term) ?? 0,
     });
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
