@@ -72,7 +72,11 @@ export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDe
       t: [...item.terms].map(idOf),
       e: [...item.entities],
       f: (item.actorMentioned ? FLAG.actor : 0) | (item.placeMentioned ? FLAG.place : 0) | (item.hasNumber ? FLAG.number : 0) | (item.hasTime ? FLAG.time : 0),
-      p: item.positions.map((position) => (position.entities.length > 0 ? [position.terms.map(idOf), [...position.entities]] : [position.terms.map(idOf)])),
+      // Word positions only serve proximity to a named entity (intentFitNear): a sentence that names
+      // none keeps none, which is most of a large corpus and most of the stored size.
+      p: item.positions.some((position) => position.entities.length > 0)
+        ? item.positions.map((position) => (position.entities.length > 0 ? [position.terms.map(idOf), [...position.entities]] : [position.terms.map(idOf)]))
+        : [],
     };
     if (item.landmarkOnly.size > 0) out.l = [...item.landmarkOnly];
     const context = [...item.contextEntities].filter((id) => !item.entities.has(id));
@@ -134,6 +138,8 @@ function sentenceEvidence(analysis: ArticleAnalysis, article: Article, i: number
   }
 }
 
+const NO_EVENTS: readonly TimelineEvent[] = [];
+
 /** Sentences whose full evidence is kept built at once; beyond, the oldest are dropped. */
 const MATERIALISED_LIMIT = 20_000;
 
@@ -163,17 +169,21 @@ export function storedEvidence(analyses: readonly ArticleAnalysis[], articles: r
       return evidence;
     },
     scan(visit: (facts: SentenceFacts) => void) {
+      // One reused buffer for the terms: the visitor reads them at once, and a scan of a large corpus
+      // would otherwise allocate millions of short-lived arrays (most of a start's garbage collection).
+      const terms: string[] = [];
       articles.forEach((article, a) => {
         const analysis = analyses[a] as ArticleAnalysis;
-        const termOf = (t: number): string => analysis.terms[t] ?? '';
         analysis.evidence.forEach((item, i) => {
+          terms.length = 0;
+          for (const t of item.t) terms.push(analysis.terms[t] ?? '');
           visit({
             ref: (article.sentences[i] as Sentence).ref,
             articleId: article.id,
-            terms: item.t.map(termOf),
+            terms,
             entities: item.e,
             contextEntities: item.c ? [...item.e, ...item.c] : item.e,
-            events: (item.v ?? []).flatMap((v) => analysis.events[v] ?? []),
+            events: item.v ? item.v.flatMap((v) => analysis.events[v] ?? []) : NO_EVENTS,
           });
         });
       });

@@ -93,6 +93,7 @@ export const DEFAULT_RANKING: RankingOptions = {
 export interface SentenceFacts {
   ref: number;
   articleId: string;
+  /** Valid during the visit only (the store reuses one buffer). */
   terms: Iterable<string>;
   entities: Iterable<string>;
   contextEntities: Iterable<string>;
