@@ -54,7 +54,7 @@ const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'الي�
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
 
 /** Weight of a word found nowhere, relative to a word found in one sentence. */
-const UNKNOWN_WORD_WEIGHT = Number(process.env.UNKNOWN_WORD_WEIGHT ?? 1);
+const UNKNOWN_WORD_WEIGHT = 1;
 
 /** How many of a word's translations widen the search (all of them still count as evidence). */
 const SEARCH_TRANSLATIONS = 4;

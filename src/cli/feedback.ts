@@ -2,12 +2,12 @@
  * `npm run feedback`: the 👍 / 👎 given to answers, from the bot's database in DATA_DIR: each voted
  * answer's question, counts and cited sentence ids, worst first; `-- --json` one JSON array.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FeedbackSummary } from '../store/feedback.ts';
 import { DATABASE_FILE, openStore } from '../store/store.ts';
+import { isEntryPoint } from './entry-point.ts';
 
 export function feedbackOutput(args: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): string {
   const { values } = parseArgs({
@@ -34,16 +34,7 @@ export function feedbackOutput(args: readonly string[], env: Readonly<Record<str
   ].join('\n');
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  try {
-    return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     process.stdout.write(`${feedbackOutput(process.argv.slice(2))}\n`);
   } catch (error) {

@@ -2,8 +2,6 @@
  * `npm run summary`: the digest of the corpus as a subscribed chat would get its first one;
  * `-- --json`: `{asOf, text, points: [{text, citation: {articleId, sentenceId, text}}]}`; `-- --lang en`.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Language } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -11,6 +9,7 @@ import { buildDigest } from '../digest/digest.ts';
 import { defaultDigestKnowledge } from '../digest/topics.ts';
 import { digestJson, digestView } from '../views/digest-view.ts';
 import { renderPlain } from '../views/format.ts';
+import { isEntryPoint } from './entry-point.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -36,16 +35,7 @@ export function summaryOutput(args: readonly string[], env: Readonly<Record<stri
   return values.json ? JSON.stringify(digestJson(digest, articles), null, 2) : renderPlain(digestView(digest, articles).view);
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  try {
-    return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   try {
     process.stdout.write(`${summaryOutput(process.argv.slice(2))}\n`);
   } catch (error) {
