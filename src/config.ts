@@ -74,6 +74,13 @@ export interface Config {
   retry: RetryConfig;
   reliability: ReliabilityConfig;
   digest: DigestConfig;
+  /** News feeds (RSS or Atom) followed while the bot runs (issue 8). */
+  feeds: FeedConfig;
+}
+
+export interface FeedConfig {
+  urls: string[];
+  intervalMinutes: number;
 }
 
 /** A bad or missing variable; `variables` names every offending one. */
@@ -135,6 +142,12 @@ const envSchema = z.object({
   HEALTH_LOG_SECONDS: integer(10, 86_400, 300),
   TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, 'must be an IANA time zone name such as Asia/Damascus').default('Asia/Damascus')),
   DIGEST_CATCH_UP_MINUTES: integer(0, 24 * 60, 180),
+  // Space- or comma-separated http(s) URLs.
+  FEED_URLS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter((url) => url !== '') : value),
+    z.array(httpUrl).default([]),
+  ),
+  FEED_INTERVAL_MINUTES: positive(24 * 60, 30),
 }).superRefine((env, ctx) => {
   if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
@@ -194,5 +207,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       healthLogSeconds: e.HEALTH_LOG_SECONDS,
     },
     digest: { timezone: e.TIMEZONE, catchUpMinutes: e.DIGEST_CATCH_UP_MINUTES },
+    feeds: { urls: e.FEED_URLS, intervalMinutes: e.FEED_INTERVAL_MINUTES },
   };
 }

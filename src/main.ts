@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { createEngine } from './answer/create-engine.ts';
-import type { Engine } from './answer/types.ts';
+import { LiveEngine } from './app/live-engine.ts';
+import { FeedFollower } from './ingest/follow.ts';
 import { createBot } from './bot/create-bot.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { startBot } from './bot/run.ts';
@@ -30,7 +31,7 @@ export interface MainIo {
   stderr: NodeJS.WriteStream;
 }
 
-async function runTelegram(config: Config, engine: Engine, logger: Logger): Promise<number> {
+async function runTelegram(config: Config, engine: LiveEngine, logger: Logger): Promise<number> {
   const store = openStore(config.dataDir);
   const bot = createBot({ engine, config, logger, store });
   // Questions nobody voted on are forgotten after 30 days (see the feedback store).
@@ -38,6 +39,15 @@ async function runTelegram(config: Config, engine: Engine, logger: Logger): Prom
   const running = await startBot(bot, config, logger);
   const digests = createDigestScheduler({ telegram: bot.telegram, store, articles: () => engine.sources(), config, logger });
   digests.start();
+  // Issue 8: feeds followed while running; their new articles reach the bot through the corpus watcher.
+  const follower = config.feeds.urls.length === 0 ? null : new FeedFollower({
+    feeds: config.feeds.urls,
+    corpusDir: config.corpusDir,
+    store: store.feeds,
+    intervalMs: config.feeds.intervalMinutes * 60_000,
+    logger,
+  });
+  follower?.start();
   let signalled: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (signalled !== null) return;
@@ -57,6 +67,7 @@ async function runTelegram(config: Config, engine: Engine, logger: Logger): Prom
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await digests.stop();
+    await follower?.stop();
     store.close();
   }
 }
@@ -79,9 +90,14 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
     secrets: [config.botToken, config.webhook?.secret],
     destination: telegram ? io.stdout : io.stderr,
   });
-  let engine: Engine;
+  let engine: LiveEngine;
   try {
-    engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: join(config.dataDir, 'cache') });
+    // The corpus is watched: new or changed articles are picked up without a restart.
+    engine = await LiveEngine.start({
+      corpusDir: config.corpusDir,
+      build: (corpusDir) => createEngine({ corpusDir, cacheDir: join(config.dataDir, 'cache') }),
+      logger,
+    });
   } catch (error) {
     logger.fatal({ err: error, corpusDir: config.corpusDir }, 'could not build the answering engine');
     return 1;
@@ -92,6 +108,8 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
     } catch (error) {
       logger.fatal({ err: error }, 'the bot could not start');
       return 1;
+    } finally {
+      engine.close();
     }
   }
   io.stderr.write(`${NO_TOKEN_HELP}\n\n`);
@@ -102,6 +120,7 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
     interactive: io.stdin.isTTY === true && io.stdout.isTTY === true,
     languageCode: io.env.LANG?.slice(0, 2) ?? null,
   });
+  engine.close();
   return 0;
 }
 

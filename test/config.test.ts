@@ -54,6 +54,8 @@ describe('loadConfig', () => {
       HEALTH_LOG_SECONDS: '60',
       TIMEZONE: 'Europe/Berlin',
       DIGEST_CATCH_UP_MINUTES: '60',
+      FEED_URLS: 'https://enab.example/feed, https://north.example/rss.xml',
+      FEED_INTERVAL_MINUTES: '15',
     });
     expect(config).toEqual({
       botToken: '123456:TEST-TOKEN',
@@ -67,7 +69,14 @@ describe('loadConfig', () => {
       retry: { maxAttempts: 3, maxRetryAfterSeconds: 10, baseDelayMs: 100, deadlineSeconds: 30 },
       reliability: { chatQueueLimit: 5, replayWindowSeconds: 600, healthLogSeconds: 60 },
       digest: { timezone: 'Europe/Berlin', catchUpMinutes: 60 },
+      feeds: { urls: ['https://enab.example/feed', 'https://north.example/rss.xml'], intervalMinutes: 15 },
     });
+  });
+
+  it('follows no feed by default and refuses a feed that is not an http URL', () => {
+    expect(loadConfig({}).feeds).toEqual({ urls: [], intervalMinutes: 30 });
+    expect(() => loadConfig({ FEED_URLS: 'https://ok.example/feed ftp://bad.example/feed' })).toThrow(/FEED_URLS/);
+    expect(() => loadConfig({ FEED_INTERVAL_MINUTES: '0' })).toThrow(/FEED_INTERVAL_MINUTES/);
   });
 
   it('treats empty values as unset, as .env files write them', () => {

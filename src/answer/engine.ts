@@ -19,6 +19,9 @@ import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText }
 import { skeletons } from './skeleton.ts';
 import { recognisedInEnglish, type RecognisedDeps } from './recognised.ts';
 import { questionUnits, termFrequency, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
+// Answering across articles: report cues and disagreements live in their own modules.
+import { disagreementLead, findDisagreement } from './disagreement.ts';
+import { hasReportCue, readReportCues, reportArticle, steerByReports, type ReportCues } from './reports.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -198,6 +201,7 @@ type Analysis =
       topical: boolean;
       ranked: RankedSentence[];
       latest: boolean;
+      cues: ReportCues;
     };
 
 function toCitation(sentence: Sentence, article: Article): Citation {
@@ -205,7 +209,7 @@ function toCitation(sentence: Sentence, article: Article): Citation {
     articleId: article.id,
     sentenceId: sentence.id,
     sentenceNumber: sentence.number,
-    ref: sentence.ref,
+    key: sentence.key,
     text: sentence.text,
     english: sentence.english,
     title: article.title,
@@ -350,10 +354,24 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     return sentence && article ? toCitation(sentence, article) : null;
   };
 
+  const byKey = new Map<string, Sentence>();
+  for (const sentence of corpus.sentences) {
+    byKey.set(sentence.key, sentence);
+    byKey.set(sentence.id, sentence);
+  }
+  const citeKey = (key: string): Citation | null => {
+    const sentence = byKey.get(key);
+    return sentence ? cite(sentence.ref) : null;
+  };
+
   const summary = (lang: Language = 'ar'): Summary => {
     const refs = summarize(corpus, evidence, stats);
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
+
+  // Entity kinds as the sentences mention them, for the disagreement check (issue 8).
+  const entityKinds = new Map<string, 'actor' | 'place'>();
+  for (const sentence of corpus.sentences) for (const m of parts.matchEntities(sentence.text)) entityKinds.set(m.id, m.kind);
 
   const answer = (base: Omit<Answer, 'citations' | 'more'>, citations: Citation[] = [], more: Citation[] = []): Answer => ({
     ...base,
@@ -365,7 +383,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   async function analyse(raw: string): Promise<Analysis> {
     const read = readQuestion(raw);
     if (!read.valid) return { valid: false, read };
-    const { text, lang } = read;
+    const { text: asked, lang } = read;
+    // Issue 8: "the latest report", "what does <publisher> say" name a report, not what it says.
+    const cues = readReportCues(asked, corpus.articles);
+    const text = hasReportCue(cues) && cues.rest !== '' ? cues.rest : asked;
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
     const timeFlags = parts.timeFlags(text, lang);
@@ -430,8 +451,9 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
       ranked.push({ evidence: item, coverage: covered, score });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
-    ranked.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
-    return { valid: true, read, intent, confidence, units, topical, ranked, latest: flags.latest };
+    const steered = steerByReports(ranked, cues, flags.latest, corpus.articles); // issue 8
+    steered.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
+    return { valid: true, read, intent, confidence, units, topical: topical && (cues.rest !== '' || !hasReportCue(cues)), ranked: steered, latest: flags.latest, cues };
   }
 
   async function ask(raw: string): Promise<Answer> {
@@ -453,6 +475,12 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const short = tokenize(read.text).length <= SMALLTALK_MAX_WORDS;
     if ((!topical || (namesNothing && short)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
+    }
+    // Issue 8: "the latest report", "what does <publisher> say" and nothing else: that report's opening.
+    if (!topical && hasReportCue(analysis.cues)) {
+      const article = reportArticle(analysis.cues, corpus.articles);
+      const opening = article ? article.sentences.slice(0, ranking.maxCitations).flatMap((s) => cite(s.ref) ?? []) : [];
+      if (opening.length > 0) return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, opening);
     }
     // "What's the latest?", "what is going on?": nothing specific asked about the news, so the news it is.
     const asksForNews = (intent === 'summary' || intent === 'fighting' || (intent === 'timeline' && analysis.latest))
@@ -483,6 +511,20 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
         const line = recognisedInEnglish(r.evidence, parts.recognised);
         return [line ? { ...citation, recognisedEn: line } : citation];
       });
+    // Two reports of one event giving different values are quoted side by side.
+    const split = findDisagreement(ranked.filter(answerable).map((r) => r.evidence), {
+      answerType: read.answerType, units: analysis.units, article: (id) => articleById.get(id), entityKind: (id) => entityKinds.get(id),
+    });
+    if (split) {
+      const sideRefs = split.sides.map((side) => side.evidence.sentence.ref);
+      const sides = sideRefs.flatMap((ref) => ranked.find((r) => r.evidence.sentence.ref === ref) ?? []);
+      const rest = ranked.filter((r) => !sideRefs.includes(r.evidence.sentence.ref) && r.coverage >= ranking.minCoverage / 2).slice(0, ranking.maxMore);
+      return answer(
+        { ...base, kind: 'answer', abstained: false, lead: disagreementLead(lang), disagreement: { fact: split.fact, values: split.sides.map((s) => s.value) } },
+        toCitations(sides),
+        toCitations(rest),
+      );
+    }
     return answer(
       { ...base, kind: 'answer', abstained: false, lead: answerLead(intent, lang, confidence) },
       toCitations(quoted),
@@ -512,7 +554,7 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   return {
     ask,
     explain,
-    cite: (refs) => refs.flatMap((ref) => cite(ref) ?? []),
+    cite: (keys) => keys.flatMap((key) => citeKey(key) ?? []),
     summary,
     timeline: (filter, lang = 'ar'): Timeline => {
       const cleaned = filter?.trim() ? filter.trim() : null;

@@ -318,14 +318,19 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
 const COUNT_WINDOW = 6;
 
+const unitForms = (unit: TermUnit): string[] => [...unit.alternatives, ...unit.expanded, ...unit.fuzzy, ...(unit.translated?.keys() ?? [])];
+
 /**
- * True when a quantity stands near a word of the focus unit, or when the focus matches only outside
- * the Arabic text's positions (its English rendering), where nearness cannot be told.
+ * True when a quantity stands near a word of the focus unit or of another word the question asks
+ * about ("ارتفع عدد القتلى المدنيين ... إلى خمسة مدنيين": the count repeats the noun), or when the
+ * focus matches only outside the Arabic text's positions (its English rendering), where nearness
+ * cannot be told.
  */
-function countsNear(focus: TermUnit, evidence: SentenceEvidence): boolean {
-  const forms = [...focus.alternatives, ...focus.expanded, ...focus.fuzzy, ...(focus.translated?.keys() ?? [])];
-  const at = evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
-  if (at.length === 0) return true;
+function countsNear(focus: TermUnit, terms: readonly TermUnit[], evidence: SentenceEvidence): boolean {
+  const positionsOf = (forms: string[]): number[] => evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
+  const focusAt = positionsOf(unitForms(focus));
+  if (focusAt.length === 0) return true;
+  const at = [...focusAt, ...positionsOf(terms.flatMap(unitForms))];
   return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
 }
 
@@ -371,12 +376,13 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
   let covered = 0;
   let gate = 1;
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
+  const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
   for (const unit of units) {
     const match = unitMatch(unit, evidence, parentOf);
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
       // "How many residents": a number elsewhere in the sentence does not count them.
-      else if (unit.label === 'number' && focus && !countsNear(focus, evidence)) gate = ANSWER_TYPE_GATE;
+      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence)) gate = ANSWER_TYPE_GATE;
       continue;
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;

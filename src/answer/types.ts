@@ -11,8 +11,8 @@ export interface Citation {
   articleId: string;
   sentenceId: string;
   sentenceNumber: number;
-  /** Corpus-wide sentence position, short enough for Telegram callback data. */
-  ref: number;
+  /** The sentence's stable short key (see corpus/ids.ts): what buttons carry. Never a position. */
+  key: string;
   /** The sentence exactly as in the corpus. */
   text: string;
   /** Human English rendering, when the corpus has one. */
@@ -47,6 +47,11 @@ export interface Answer {
   citations: Citation[];
   /** Next-best cited sentences, for a "more" button. */
   more: Citation[];
+  /**
+   * Set when reports of the same event disagree on the fact asked: `citations` then holds one
+   * sentence per side (newest first) and `values` what each says (a number or an actor id).
+   */
+  disagreement?: { fact: 'number' | 'actor'; values: string[] };
 }
 
 export interface Timeline {
@@ -65,8 +70,11 @@ export interface Summary {
 export interface Engine {
   /** Never rejects on bad input: unusable text gives an answer of kind 'invalid'. */
   ask(question: string): Promise<Answer>;
-  /** Citations for sentence refs (e.g. from a "more" button), in the given order; unknown refs are skipped. */
-  cite(refs: readonly number[]): Citation[];
+  /**
+   * Citations for stable sentence keys or sentence ids (e.g. from a "more" button), in the given
+   * order; unknown ones are skipped.
+   */
+  cite(keys: readonly string[]): Citation[];
   summary(lang?: Language): Summary;
   timeline(filter?: string, lang?: Language): Timeline;
   sources(): readonly Article[];

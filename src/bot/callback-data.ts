@@ -1,6 +1,8 @@
 /**
- * Button actions as Telegram callback data (at most 64 bytes): `more:<lang>:<ref>,<ref>...`,
- * `tl:<lang>:<page>:<filter>` and `fb:<answerId>:<u|d>`. A timeline filter too long to fit is kept in a small in-memory memo and
+ * Button actions as Telegram callback data (at most 64 bytes): `more:<lang>:<key>,<key>...` (stable
+ * sentence keys, never corpus positions, so a button keeps quoting the same sentences however many
+ * articles arrive), `tl:<lang>:<page>:<filter>`, `src:<lang>:<page>` (the /sources pages) and
+ * `fb:<answerId>:<u|d>`. A timeline filter too long to fit is kept in a small in-memory memo and
  * referred to as `#<id>`; after a restart such a button answers "expired".
  */
 import type { Language } from '../corpus/article.ts';
@@ -37,20 +39,21 @@ export class FilterMemo {
   }
 }
 
-/** Encodes an action; "more" keeps as many refs as fit. Never longer than 64 bytes. */
+/** Encodes an action; "more" keeps as many keys as fit. Never longer than 64 bytes. */
 export function encodeAction(action: Action, memo: FilterMemo): string {
   if (action.kind === 'feedback') return `fb:${action.answerId}:${action.vote === 1 ? 'u' : 'd'}`;
   if (action.kind === 'more') {
     let data = `more:${action.lang}:`;
     let first = true;
-    for (const ref of action.refs) {
-      const next = `${data}${first ? '' : ','}${ref}`;
+    for (const key of action.keys) {
+      const next = `${data}${first ? '' : ','}${key}`;
       if (bytes(next) > MAX_CALLBACK_DATA_BYTES) break;
       data = next;
       first = false;
     }
     return data;
   }
+  if (action.kind === 'sources') return `src:${action.lang}:${action.page}`;
   const prefix = `tl:${action.lang}:${action.page}:`;
   if (action.filter === null) return prefix;
   const inline = prefix + action.filter;
@@ -66,12 +69,18 @@ const isLanguage = (value: string | undefined): value is Language => value === '
 export function decodeAction(data: string, memo: FilterMemo): Decoded {
   const feedback = /^fb:(\d{1,15}):([ud])$/.exec(data);
   if (feedback) return { ok: true, action: { kind: 'feedback', answerId: Number(feedback[1]), vote: feedback[2] === 'u' ? 1 : -1 } };
-  const more = /^more:(ar|en):(\d+(?:,\d+)*)?$/.exec(data);
+  const more = /^more:(ar|en):([0-9a-z]+(?:,[0-9a-z]+)*)?$/.exec(data);
   if (more) {
     const lang = more[1];
     if (!isLanguage(lang)) return { ok: false, reason: 'malformed' };
-    const refs = more[2] ? more[2].split(',').map(Number) : [];
-    return { ok: true, action: { kind: 'more', lang, refs } };
+    const keys = more[2] ? more[2].split(',') : [];
+    return { ok: true, action: { kind: 'more', lang, keys } };
+  }
+  const sources = /^src:(ar|en):(\d{1,4})$/.exec(data);
+  if (sources) {
+    const lang = sources[1];
+    if (!isLanguage(lang)) return { ok: false, reason: 'malformed' };
+    return { ok: true, action: { kind: 'sources', lang, page: Number(sources[2]) } };
   }
   const timeline = /^tl:(ar|en):(\d{1,4}):(.*)$/s.exec(data);
   if (timeline) {

@@ -20,6 +20,7 @@ import { helpFeature } from './features/help.ts';
 import { ignoreFeature } from './features/ignore.ts';
 import { moreFeature } from './features/more.ts';
 import { nonTextFeature } from './features/non-text.ts';
+import { latestFeature } from './features/latest.ts';
 import { sourcesFeature } from './features/sources.ts';
 import { startFeature } from './features/start.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -77,6 +78,7 @@ const FEATURES: readonly Feature[] = [
   helpFeature,
   askFeature,
   sourcesFeature,
+  latestFeature,
   aboutFeature,
   summaryFeature,
   subscriptionsFeature,

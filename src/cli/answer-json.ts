@@ -23,5 +23,7 @@ export function answerToJson(answer: Answer): object {
       // Added field: present only for English questions over unrendered sentences.
       ...(c.recognisedEn ? { recognisedEn: c.recognisedEn } : {}),
     })),
+    // Only when reports disagree (issue 8): the shape only grows.
+    ...(answer.disagreement ? { disagreement: answer.disagreement } : {}),
   };
 }

@@ -16,6 +16,11 @@ export interface ArticleMeta {
   titleEn?: string;
   /** Human English renderings keyed by sentence number (0 is the headline). */
   english?: Record<string, string>;
+  /** Id of the first article of the same story from another publisher (set by ingest). */
+  story?: string;
+  /** When and from where the article was ingested (set by ingest). */
+  ingestedAt?: string;
+  source?: string;
 }
 
 export interface Sentence {
@@ -24,7 +29,12 @@ export interface Sentence {
   articleId: string;
   /** 0 for the headline, then 1, 2, ... in reading order. */
   number: number;
-  /** Position of this sentence in the whole corpus; small and stable for a given corpus (used in callback data). */
+  /** Stable short key (`sentenceKey`): what buttons and stored references carry. */
+  key: string;
+  /**
+   * Position of this sentence in the loaded corpus. Changes whenever an article is added (a backdated
+   * one shifts every later position): for indexing inside one engine only, never stored or sent.
+   */
   ref: number;
   paragraph: number;
   /** Exactly as published, typos included. */
@@ -40,6 +50,8 @@ export interface Article {
   published: string;
   publisher: string | null;
   url: string | null;
+  /** Story group: the id of the first article reporting the same story (itself when alone). */
+  story?: string;
   sentences: Sentence[];
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article, ArticleMeta, Corpus, Sentence } from './article.ts';
+import { articleKey, sentenceKey } from './ids.ts';
 import { splitSentences } from './sentences.ts';
 
 export class CorpusError extends Error {
@@ -22,7 +23,17 @@ const articleMetaSchema = z.object({
   url: z.url().nullable(),
   titleEn: z.string().min(1).optional(),
   english: z.record(z.string().regex(/^\d+$/), z.string().min(1)).optional(),
+  story: z.string().min(1).optional(),
+  ingestedAt: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
 });
+
+/** Validates parsed JSON as article metadata; throws `CorpusError` naming the bad field. */
+export function parseArticleMeta(raw: unknown, file: string): ArticleMeta {
+  const parsed = articleMetaSchema.safeParse(raw);
+  if (!parsed.success) throw new CorpusError(z.prettifyError(parsed.error), file);
+  return parsed.data;
+}
 
 /**
  * Builds an article from its metadata and verbatim text: the first non-empty line is the headline
@@ -38,6 +49,7 @@ export function parseArticle(meta: ArticleMeta, text: string, firstRef = 0): Art
     const number = sentences.length;
     sentences.push({
       id: `${meta.id}#${number}`,
+      key: sentenceKey(meta.id, number),
       articleId: meta.id,
       number,
       ref: firstRef + number,
@@ -58,13 +70,15 @@ export function parseArticle(meta: ArticleMeta, text: string, firstRef = 0): Art
     published: meta.published,
     publisher: meta.publisher,
     url: meta.url,
+    ...(meta.story ? { story: meta.story } : {}),
     sentences,
   };
 }
 
 /** Reads every `*.json` article in `dir` (sorted by publication date, then id) into a corpus. */
 export function loadCorpus(dir: string): Corpus {
-  const metaFiles = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  // Dot files are temporary files of a write in progress (see write.ts).
+  const metaFiles = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
   const metas = metaFiles.map((name) => {
     const file = join(dir, name);
     let raw: unknown;
@@ -73,17 +87,21 @@ export function loadCorpus(dir: string): Corpus {
     } catch (error) {
       throw new CorpusError('not valid JSON', file, { cause: error });
     }
-    const parsed = articleMetaSchema.safeParse(raw);
-    if (!parsed.success) throw new CorpusError(z.prettifyError(parsed.error), file);
-    return parsed.data;
+    return parseArticleMeta(raw, file);
   });
   metas.sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
   const seen = new Set<string>();
+  const keys = new Map<string, string>();
   const articles: Article[] = [];
   let ref = 0;
   for (const meta of metas) {
     if (seen.has(meta.id)) throw new CorpusError(`duplicate article id ${meta.id}`, dir);
     seen.add(meta.id);
+    // Sentence keys must name one article: refuse the (astronomically unlikely) clash loudly.
+    const key = articleKey(meta.id);
+    const clash = keys.get(key);
+    if (clash !== undefined) throw new CorpusError(`articles ${clash} and ${meta.id} share the key ${key}; rename one`, dir);
+    keys.set(key, meta.id);
     const textPath = join(dir, meta.textFile);
     let text: string;
     try {

@@ -109,6 +109,24 @@ export const MIGRATIONS: readonly string[] = [
      at         TEXT NOT NULL,
      PRIMARY KEY (answer_id, user_id)
    ) STRICT;`,
+  // 4 (issue 8) followed news feeds: conditional-GET validators, failures and backoff, and the items seen.
+  `CREATE TABLE feeds (
+     url            TEXT PRIMARY KEY,
+     etag           TEXT,
+     last_modified  TEXT,
+     failures       INTEGER NOT NULL DEFAULT 0,
+     next_attempt   TEXT,
+     last_error     TEXT,
+     last_checked   TEXT,
+     last_ok        TEXT
+   ) STRICT;
+   CREATE TABLE feed_items (
+     feed_url  TEXT NOT NULL,
+     item_key  TEXT NOT NULL,
+     seen_at   TEXT NOT NULL,
+     article_id TEXT,
+     PRIMARY KEY (feed_url, item_key)
+   ) STRICT;`,
 ];
 
 export class StoreError extends Error {

@@ -8,6 +8,7 @@ import { Outbox } from './outbox.ts';
 import { DeliveryStore } from './deliveries.ts';
 import { FeedbackStore } from './feedback.ts';
 import { SettingsStore } from './settings.ts';
+import { FeedStore } from './feeds.ts';
 import { SubscriptionStore } from './subscriptions.ts';
 
 export interface Store {
@@ -21,6 +22,7 @@ export interface Store {
   readonly deliveries: DeliveryStore;
   readonly arrivals: ArrivalStore;
   readonly feedback: FeedbackStore;
+  readonly feeds: FeedStore;
   /** The file backing the store (`:memory:` for throwaway stores). */
   readonly file: string;
   close(): void;
@@ -42,6 +44,7 @@ export function openStore(dataDir: string, options: { now?: () => Date } = {}): 
     deliveries: new DeliveryStore(db, options.now),
     arrivals: new ArrivalStore(db, options.now),
     feedback: new FeedbackStore(db, options.now),
+    feeds: new FeedStore(db, options.now),
     file,
     close: () => {
       if (db.open) db.close();

@@ -9,9 +9,10 @@ import { buildDigest } from '../digest/digest.ts';
 import { defaultDigestKnowledge } from '../digest/topics.ts';
 import { TELEGRAM_ONLY } from './digest-texts.ts';
 import { digestView } from './digest-view.ts';
+import { latestView, sourcesPageView } from './sources-view.ts';
 import { UNKNOWN_COMMAND } from './texts.ts';
 import {
-  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, sourcesView, textView,
+  aboutView, answerView, askUsageView, helpView, MORE_PAGE_SIZE, moreView, textView,
   timelineView, welcomeView, type Action, type Block, type View,
 } from './view.ts';
 
@@ -24,7 +25,14 @@ export interface Conversation {
 }
 
 export function conversation(engine: Engine, options: Omit<Conversation, 'engine' | 'articles'> = {}): Conversation {
-  return { engine, articles: engine.sources(), ...options };
+  // A getter: the engine may be swapped for one with new articles while the bot runs.
+  return {
+    engine,
+    get articles() {
+      return engine.sources();
+    },
+    ...options,
+  };
 }
 
 /** The engine's answer to a question, and the view drawn from it. */
@@ -49,7 +57,9 @@ export async function commandView(conv: Conversation, name: CommandName, args: s
     case 'about':
       return aboutView(lang, conv.articles);
     case 'sources':
-      return sourcesView(lang, conv.articles);
+      return sourcesPageView(lang, conv.articles, 0);
+    case 'latest':
+      return latestView(lang, conv.articles);
     case 'ask':
       return args === '' ? askUsageView(lang) : questionView(conv, args);
     case 'summary':
@@ -71,9 +81,10 @@ export function actionView(conv: Conversation, action: Action): View {
   // Feedback buttons are the bot's own (they record a vote); nothing to draw for them.
   if (action.kind === 'feedback') return textView('ar', '');
   if (action.kind === 'more') {
-    const shown = conv.engine.cite(action.refs.slice(0, MORE_PAGE_SIZE));
-    return moreView(action.lang, shown, action.refs.slice(MORE_PAGE_SIZE), conv.articles);
+    const shown = conv.engine.cite(action.keys.slice(0, MORE_PAGE_SIZE));
+    return moreView(action.lang, shown, action.keys.slice(MORE_PAGE_SIZE), conv.articles);
   }
+  if (action.kind === 'sources') return sourcesPageView(action.lang, conv.articles, action.page);
   const timeline = conv.engine.timeline(action.filter ?? undefined, action.lang);
   return timelineView(timeline, action.page, conv.articles, conv.fits);
 }

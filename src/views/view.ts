@@ -28,8 +28,9 @@ export interface Block {
 
 /** What a button does; the bot encodes it in callback data, the console offers it as a command. */
 export type Action =
-  | { kind: 'more'; lang: Language; refs: number[] }
+  | { kind: 'more'; lang: Language; keys: string[] }
   | { kind: 'timeline'; lang: Language; page: number; filter: string | null }
+  | { kind: 'sources'; lang: Language; page: number }
   /** 👍 / 👎 under an answer the bot recorded (`answerId`); the console has no such buttons. */
   | { kind: 'feedback'; answerId: number; vote: 1 | -1 };
 
@@ -104,8 +105,8 @@ function citationsBlocks(citations: readonly Citation[], lang: Language, article
   return blocks;
 }
 
-function moreButton(lang: Language, refs: readonly number[]): Button[] {
-  return refs.length === 0 ? [] : [{ label: MORE_BUTTON[lang], role: 'more', action: { kind: 'more', lang, refs: [...refs] } }];
+function moreButton(lang: Language, keys: readonly string[]): Button[] {
+  return keys.length === 0 ? [] : [{ label: MORE_BUTTON[lang], role: 'more', action: { kind: 'more', lang, keys: [...keys] } }];
 }
 
 /** An engine answer: lead, quoted sentences with citations, and "more" when there are next-best ones. */
@@ -115,17 +116,17 @@ export function answerView(answer: Answer, articles: readonly Article[]): View {
   return {
     lang,
     blocks: [paragraph(answer.lead), ...citationsBlocks(answer.citations, lang, articles)],
-    buttons: moreButton(lang, answer.more.map((c) => c.ref)),
+    buttons: moreButton(lang, answer.more.map((c) => c.key)),
   };
 }
 
-/** The next page of "more": the first refs shown, the rest behind another button. */
-export function moreView(lang: Language, citations: readonly Citation[], remainingRefs: readonly number[], articles: readonly Article[]): View {
+/** The next page of "more": the first keys shown, the rest behind another button. */
+export function moreView(lang: Language, citations: readonly Citation[], remainingKeys: readonly string[], articles: readonly Article[]): View {
   if (citations.length === 0) return textView(lang, NOTHING_MORE[lang]);
   return {
     lang,
     blocks: [paragraph(MORE_HEADING[lang]), ...citationsBlocks(citations, lang, articles)],
-    buttons: moreButton(lang, remainingRefs),
+    buttons: moreButton(lang, remainingKeys),
   };
 }
 

@@ -96,9 +96,9 @@ describe('engine.ask', () => {
 
   it('offers next-best sentences that are not already quoted', async () => {
     const answer = await engine.ask('what did Russia do?');
-    const quoted = new Set(answer.citations.map((c) => c.ref));
-    for (const more of answer.more) expect(quoted.has(more.ref)).toBe(false);
-    expect(engine.cite(answer.more.map((c) => c.ref))).toEqual(answer.more);
+    const quoted = new Set(answer.citations.map((c) => c.key));
+    for (const more of answer.more) expect(quoted.has(more.key)).toBe(false);
+    expect(engine.cite(answer.more.map((c) => c.key))).toEqual(answer.more);
   });
 });
 

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { tempCorpus } from '../helpers/corpus-dir.ts';
+import { startNewsServer } from '../helpers/news-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -17,7 +19,7 @@ let dataDir: string;
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(BOT_TOKEN|TELEGRAM_API_ROOT|WEBHOOK_|PORT$|HOST$|DATA_DIR|CORPUS_DIR|LOG_LEVEL|RATE_|RETRY_|HANDLER_TIMEOUT|CHAT_QUEUE|REPLAY_|HEALTH_)/.test(key)) delete env[key];
+    if (/^(BOT_TOKEN|TELEGRAM_API_ROOT|WEBHOOK_|PORT$|HOST$|DATA_DIR|CORPUS_DIR|LOG_LEVEL|RATE_|RETRY_|HANDLER_TIMEOUT|CHAT_QUEUE|REPLAY_|HEALTH_|FEED_|TIMEZONE$|DIGEST_)/.test(key)) delete env[key];
   }
   // Set, even empty, so dotenv does not fill them from a developer's .env.
   return { ...env, BOT_TOKEN: '', WEBHOOK_URL: '', CORPUS_DIR: join(ROOT, 'test', 'fixtures', 'corpus'), ...extra };
@@ -75,6 +77,32 @@ describe('npm start', () => {
       child.kill('SIGKILL');
     }
   }, 90_000);
+
+  // Issue 8: feeds followed while running, their articles answered without a restart.
+  it('follows FEED_URLS and answers from the new articles without a restart', async () => {
+    const news = await startNewsServer();
+    const corpusDir = tempCorpus();
+    const feedData = mkdtempSync(join(tmpdir(), 'qamishli-npm-start-feeds-'));
+    const { child, output, exit } = run({
+      BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: feedData, CORPUS_DIR: corpusDir, LOG_LEVEL: 'info',
+      FEED_URLS: `${news.base}/feeds/rss.xml`, FEED_INTERVAL_MINUTES: '60',
+    });
+    try {
+      await until(() => (output.stdout.match(/"new article from a feed"/g) ?? []).length === 2, () => `feed; stdout=${output.stdout} stderr=${output.stderr}`);
+      await until(() => output.stdout.includes('"corpus changed: new engine in use"'), () => `swap; stdout=${output.stdout}`);
+      await until(() => /"articles":3,/.test(output.stdout), () => `both articles in use; stdout=${output.stdout}`);
+      api.sendPrivate('كم عدد القتلى المدنيين في اشتباكات حي طي؟', { userId: 4343 });
+      const [reply] = await api.waitForMessages(4343, 1, 20_000);
+      expect(reply!.plain_text).toContain('نورث برس');
+      expect(reply!.plain_text).toContain('عنب بلدي');
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await news.close();
+      rmSync(feedData, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('refuses a bad variable with a message naming it', async () => {
     const { output, exit } = run({ BOT_TOKEN: 'nonsense', DATA_DIR: dataDir });

@@ -5,6 +5,7 @@
  */
 import type { Answer, Citation, Engine, Summary, Timeline, TimelineEvent } from '../../src/answer/types.ts';
 import type { Article, Language, Sentence } from '../../src/corpus/article.ts';
+import { sentenceKey } from '../../src/corpus/ids.ts';
 
 export interface FakeEngineOptions {
   /** Sentences of the one article (index 0 is the headline). */
@@ -33,11 +34,21 @@ function detect(text: string): Language {
   return /\p{Script=Arabic}/u.test(text) || !/\p{L}/u.test(text) ? 'ar' : 'en';
 }
 
+/** The stable key of the fake article's sentence `number`. */
+export function fakeKey(number: number): string {
+  return sentenceKey(FAKE_ARTICLE_ID, number);
+}
+
+export function fakeKeys(...numbers: number[]): string[] {
+  return numbers.map(fakeKey);
+}
+
 export function fakeEngine(options: FakeEngineOptions = {}): Engine & { questions: string[] } {
   const texts = options.sentences ?? FAKE_SENTENCES;
   const english = options.english ?? { 0: 'Clashes in Qamishli and new displacement', 2: 'The NDF controls half of Halko on the airport side.' };
   const sentences: Sentence[] = texts.map((text, number) => ({
     id: `${FAKE_ARTICLE_ID}#${number}`,
+    key: fakeKey(number),
     articleId: FAKE_ARTICLE_ID,
     number,
     ref: number,
@@ -55,10 +66,10 @@ export function fakeEngine(options: FakeEngineOptions = {}): Engine & { question
     url: options.url === undefined ? null : options.url,
     sentences,
   };
-  const cite = (refs: readonly number[]): Citation[] => refs.flatMap((ref) => {
-    const s = sentences[ref];
+  const cite = (keys: readonly string[]): Citation[] => keys.flatMap((key) => {
+    const s = sentences.find((sentence) => sentence.key === key || sentence.id === key);
     return s === undefined ? [] : [{
-      articleId: article.id, sentenceId: s.id, sentenceNumber: s.number, ref: s.ref, text: s.text, english: s.english,
+      articleId: article.id, sentenceId: s.id, sentenceNumber: s.number, key: s.key, text: s.text, english: s.english,
       title: article.title, published: article.published, publisher: article.publisher, url: article.url,
     }];
   });
@@ -75,13 +86,13 @@ export function fakeEngine(options: FakeEngineOptions = {}): Engine & { question
         return { ...base, kind: 'invalid', abstained: false, lead: lang === 'ar' ? 'أرسل سؤالك نصاً.' : 'Send your question as text.', citations: [], more: [] };
       }
       if (/airport|مطار|control|يسيطر/iu.test(question)) {
-        return { ...base, kind: 'answer', abstained: false, lead: lang === 'ar' ? 'عن السيطرة:' : 'On control:', citations: cite([2, 3]), more: cite([1, 4, 5, 6]) };
+        return { ...base, kind: 'answer', abstained: false, lead: lang === 'ar' ? 'عن السيطرة:' : 'On control:', citations: cite(fakeKeys(2, 3)), more: cite(fakeKeys(1, 4, 5, 6)) };
       }
       return { ...base, kind: 'abstain', abstained: true, lead: lang === 'ar' ? 'لا تذكر المقالات ذلك.' : "The articles don't say.", citations: [], more: [] };
     },
     cite,
     summary(lang: Language = 'ar'): Summary {
-      return { lang, lead: lang === 'ar' ? 'أهم ما ورد:' : 'The main points:', citations: cite([1, 2]) };
+      return { lang, lead: lang === 'ar' ? 'أهم ما ورد:' : 'The main points:', citations: cite(fakeKeys(1, 2)) };
     },
     timeline(filter?: string, lang: Language = 'ar'): Timeline {
       const matching = filter ? events.filter((e) => e.summary.includes(filter) || e.summaryEn.toLowerCase().includes(filter.toLowerCase())) : events;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitsOneMessage, plainText, renderMessages } from '../../src/views/format.ts';
 import { formatDate } from '../../src/views/texts.ts';
 import { answerView, citationLine, helpView, moreView, paginateTimeline, sourcesView, summaryView, timelineView, welcomeView } from '../../src/views/view.ts';
-import { FAKE_ARTICLE_ID, fakeEngine, fakeEvents } from '../helpers/fake-engine.ts';
+import { FAKE_ARTICLE_ID, fakeEngine, fakeEvents, fakeKeys } from '../helpers/fake-engine.ts';
 
 describe('formatDate', () => {
   it('writes dates in the reader\'s language with Levantine month names', () => {
@@ -18,7 +18,7 @@ describe('formatDate', () => {
 describe('citationLine', () => {
   it('names title, date and sentence, says the publisher is unknown, and links only a known URL', () => {
     const engine = fakeEngine();
-    const [citation] = engine.cite([2]);
+    const [citation] = engine.cite(fakeKeys(2));
     const line = plainText([citationLine(citation!, 'ar', engine.sources())]);
     expect(line).toContain('25 نيسان 2021');
     expect(line).toContain('الجملة 2');
@@ -32,7 +32,7 @@ describe('citationLine', () => {
 
   it('gives publisher and link when known, and calls sentence 0 the headline', () => {
     const engine = fakeEngine({ publisher: 'Enab Baladi', url: 'https://example.org/a?x=1&y=2' });
-    const block = citationLine(engine.cite([0])[0]!, 'en', engine.sources());
+    const block = citationLine(engine.cite(fakeKeys(0))[0]!, 'en', engine.sources());
     expect(plainText([block])).toContain('headline · Enab Baladi');
     expect(block.spans.find((s) => s.href)?.href).toBe('https://example.org/a?x=1&y=2');
   });
@@ -44,10 +44,10 @@ describe('answerView', () => {
     const view = answerView(await engine.ask('من يسيطر على المطار؟'), engine.sources());
     expect(view.lang).toBe('ar');
     const quotes = view.blocks.filter((b) => b.kind === 'quote').map((b) => b.spans.map((s) => s.text).join(''));
-    expect(quotes).toEqual(engine.cite([2, 3]).map((c) => c.text));
+    expect(quotes).toEqual(engine.cite(fakeKeys(2, 3)).map((c) => c.text));
     expect(view.blocks[0]?.spans[0]?.text).toBe('عن السيطرة:');
     expect(plainText(view.blocks)).not.toContain('In English');
-    expect(view.buttons).toEqual([{ label: 'المزيد من المقالات', role: 'more', action: { kind: 'more', lang: 'ar', refs: [1, 4, 5, 6] } }]);
+    expect(view.buttons).toEqual([{ label: 'المزيد من المقالات', role: 'more', action: { kind: 'more', lang: 'ar', keys: fakeKeys(1, 4, 5, 6) } }]);
   });
 
   it('puts the English rendering under the quote for English questions, and says when there is none', async () => {
@@ -70,7 +70,7 @@ describe('answerView', () => {
 
   it('escapes corpus text when drawn as HTML', async () => {
     const engine = fakeEngine();
-    const view = summaryView({ lang: 'ar', lead: 'x', citations: engine.cite([0]) }, engine.sources());
+    const view = summaryView({ lang: 'ar', lead: 'x', citations: engine.cite(fakeKeys(0)) }, engine.sources());
     const html = renderMessages(view).map((m) => m.html).join('');
     expect(html).toContain('&lt;b&gt;وحركة&lt;/b&gt;');
     expect(html).toContain('&amp; &quot;جديدة&quot;');
@@ -80,9 +80,9 @@ describe('answerView', () => {
 describe('moreView', () => {
   it('shows the given citations and offers the remaining refs', () => {
     const engine = fakeEngine();
-    const view = moreView('en', engine.cite([4, 5]), [6], engine.sources());
+    const view = moreView('en', engine.cite(fakeKeys(4, 5)), fakeKeys(6), engine.sources());
     expect(view.blocks.filter((b) => b.kind === 'quote')).toHaveLength(2);
-    expect(view.buttons[0]?.action).toEqual({ kind: 'more', lang: 'en', refs: [6] });
+    expect(view.buttons[0]?.action).toEqual({ kind: 'more', lang: 'en', keys: fakeKeys(6) });
     expect(moreView('en', [], [], engine.sources()).buttons).toEqual([]);
   });
 });

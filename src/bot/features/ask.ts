@@ -24,7 +24,7 @@ async function answer(ctx: Context, deps: FeatureDeps, question: string): Promis
     kind: result.kind,
     intent: result.intent,
     lang: result.lang,
-    citations: result.citations.map((c) => c.ref),
+    citations: result.citations.map((c) => c.sentenceId),
     engineMs: Math.round(performance.now() - started),
   }, 'question answered');
   await sendView(ctx, deps, feedbackView(ctx, deps, question, result, view), replyTarget(ctx));

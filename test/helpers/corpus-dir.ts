@@ -1,0 +1,23 @@
+/** Temporary corpus directories for tests, and a hash of a directory to prove it did not change. */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CORPUS_DIR, SEED_ID } from './engine.ts';
+
+
+/** A fresh temporary directory holding a copy of the seed article alone (or nothing). */
+export function tempCorpus(withSeed = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  if (withSeed) for (const file of [`${SEED_ID}.json`, `${SEED_ID}.ar.txt`]) copyFileSync(join(CORPUS_DIR, file), join(dir, file));
+  return dir;
+}
+
+/** Every file's name and bytes, dot files included, in one hash. */
+export function dirHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
