@@ -68,6 +68,8 @@ export interface Config {
   webhook: WebhookConfig | null;
   dataDir: string;
   corpusDir: string;
+  /** HOME_REGION: the places the bot is about; a question naming no place is read there. */
+  homeRegion: string;
   logLevel: LogLevel;
   handlerTimeoutMs: number;
   limits: RateLimits;
@@ -111,6 +113,10 @@ const positive = (max: number, fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' })
     .positive('must be greater than 0').max(max, `must be at most ${max}`).default(fallback));
 
+/** Qamishli and Hasakah: north-east Syria as the entity lexicon knows it (resolved in src/answer/home-region.ts). */
+/** North-east Syria as the gazetteer knows it: the three governorates east of the Euphrates and the towns west of it. */
+export const DEFAULT_HOME_REGION = 'محافظة الحسكة، محافظة الرقة، محافظة دير الزور، منبج، كوباني، شمال شرق سوريا';
+
 const envSchema = z.object({
   BOT_TOKEN: optionalString(z.string().trim().regex(/^\d{1,20}:[A-Za-z0-9_-]{1,200}$/,
     'does not look like a bot token (digits, a colon, then letters, digits, _ or -): ask @BotFather')),
@@ -123,6 +129,7 @@ const envSchema = z.object({
   PORT: integer(0, 65535, 8080),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('./corpus')),
+  HOME_REGION: z.preprocess(blankToUndefined, z.string().default(DEFAULT_HOME_REGION)),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -186,6 +193,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     webhook,
     dataDir: e.DATA_DIR,
     corpusDir: e.CORPUS_DIR,
+    homeRegion: e.HOME_REGION,
     logLevel: e.LOG_LEVEL,
     handlerTimeoutMs: e.HANDLER_TIMEOUT_MS,
     limits: {

@@ -9,12 +9,14 @@ import { config as loadDotenv } from 'dotenv';
 import { createEngine } from './answer/create-engine.ts';
 import { LiveEngine } from './app/live-engine.ts';
 import { FeedFollower } from './ingest/follow.ts';
+import { HomeRegionError } from './answer/home-region.ts';
 import { createBot } from './bot/create-bot.ts';
 import { createLogger, type Logger } from './bot/logger.ts';
 import { startBot } from './bot/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsoleChat } from './console/chat.ts';
 import { createDigestScheduler } from './schedule/scheduler.ts';
+import { IndexGenerations, openPersistedIndex } from './index-store/persisted-index.ts';
 import { openStore } from './store/store.ts';
 
 export const NO_TOKEN_HELP = [
@@ -90,15 +92,31 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
     secrets: [config.botToken, config.webhook?.secret],
     destination: telegram ? io.stdout : io.stderr,
   });
+  const indexes = new IndexGenerations(openPersistedIndex({ dataDir: config.dataDir, progress: (line) => logger.info(line) }));
   let engine: LiveEngine;
   try {
     // The corpus is watched: new or changed articles are picked up without a restart.
     engine = await LiveEngine.start({
       corpusDir: config.corpusDir,
-      build: (corpusDir) => createEngine({ corpusDir, cacheDir: join(config.dataDir, 'cache') }),
+      build: async (corpusDir) => {
+        const built = await createEngine({
+          corpusDir,
+          cacheDir: join(config.dataDir, 'cache'),
+          dataDir: config.dataDir,
+          homeRegion: config.homeRegion,
+          openIndex: (articles) => indexes.open(articles),
+          progress: (line) => logger.info(line),
+        });
+        indexes.retirePrevious();
+        return built;
+      },
       logger,
     });
   } catch (error) {
+    if (error instanceof HomeRegionError) {
+      io.stderr.write(`Invalid configuration: HOME_REGION: ${error.message}\nSee .env.example for every variable and its meaning.\n`);
+      return 2;
+    }
     logger.fatal({ err: error, corpusDir: config.corpusDir }, 'could not build the answering engine');
     return 1;
   }
@@ -110,6 +128,7 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
       return 1;
     } finally {
       engine.close();
+      indexes.closeAll();
     }
   }
   io.stderr.write(`${NO_TOKEN_HELP}\n\n`);
@@ -121,6 +140,7 @@ export async function main(io: MainIo = { env: process.env, stdin: process.stdin
     languageCode: io.env.LANG?.slice(0, 2) ?? null,
   });
   engine.close();
+  indexes.closeAll();
   return 0;
 }
 

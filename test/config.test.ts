@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.ts';
+import { CONFIG_VARIABLES, ConfigError, DEFAULT_HOME_REGION, loadConfig } from '../src/config.ts';
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     expect(config.webhook).toBeNull();
     expect(config.dataDir).toBe('./data');
     expect(config.corpusDir).toBe('./corpus');
+    expect(config.homeRegion).toBe(DEFAULT_HOME_REGION);
     expect(config.logLevel).toBe('info');
     expect(config.limits.privateChatPerSecond).toBeLessThanOrEqual(1);
     expect(config.limits.groupChatPerMinute).toBeLessThanOrEqual(20);
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
       PORT: '8443',
       DATA_DIR: '/tmp/data',
       CORPUS_DIR: '/tmp/corpus',
+      HOME_REGION: 'الحسكة',
       LOG_LEVEL: 'DEBUG',
       HANDLER_TIMEOUT_MS: '5000',
       RATE_USER_QUESTIONS_PER_SECOND: '0.5',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       webhook: { url: 'https://bot.example.org/tg/hook', secret: 's3cret_-X', path: '/tg/hook', port: 8443, host: '127.0.0.1' },
       dataDir: '/tmp/data',
       corpusDir: '/tmp/corpus',
+      homeRegion: 'الحسكة',
       logLevel: 'debug',
       handlerTimeoutMs: 5000,
       limits: { userQuestionsPerSecond: 0.5, userQuestionBurst: 2, privateChatPerSecond: 1, groupChatPerMinute: 10, globalPerSecond: 25 },

@@ -4,10 +4,11 @@
  */
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
+import type { SentenceSearchIndex } from '../search/types.ts';
+import { VocabularyIndex } from '../search/vocabulary.ts';
 import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
-import { VocabularyIndex } from '../search/vocabulary.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
@@ -15,6 +16,7 @@ import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.
 import { readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
+import type { HomeRegion } from './home-region.ts';
 import { buildIntentProfiles, intentFit, intentFitNear, type IntentExampleText } from './intent-profile.ts';
 import { skeletons } from './skeleton.ts';
 import { recognisedInEnglish, type RecognisedDeps } from './recognised.ts';
@@ -117,7 +119,17 @@ export interface RankingOptions {
   timeWeight: number;
   maxCitations: number;
   maxMore: number;
+  /** Top-K sentences by BM25. */
   candidates: number;
+  /** At most this many of the most recent sentences naming each asked entity join the candidates. */
+  entityPostings: number;
+  /** At most this many of the most recent sentences dated as asked join the candidates. */
+  datePostings: number;
+  /**
+   * Coverage kept by a sentence from an article about elsewhere when the question names no place
+   * (it is read in the home region): such a sentence must cover more of the question to be quoted.
+   */
+  elsewhereCredit: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -132,8 +144,57 @@ export const DEFAULT_RANKING: RankingOptions = {
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
-  candidates: 30,
+  candidates: 60,
+  entityPostings: 200,
+  datePostings: 200,
+  elsewhereCredit: 0.6,
 };
+
+/** One sentence's light facts: enough for statistics and postings, read once at start. */
+export interface SentenceFacts {
+  ref: number;
+  articleId: string;
+  /** Valid during the visit only (the store reuses one buffer). */
+  terms: Iterable<string>;
+  entities: Iterable<string>;
+  contextEntities: Iterable<string>;
+  /** The article's lead places, for a sentence that names no place of its own. */
+  articlePlaces: Iterable<string>;
+  events: readonly TimelineEvent[];
+}
+
+/**
+ * Evidence the engine reads without holding every sentence's full evidence in memory: the analysis
+ * store keeps articles compact and builds a sentence's evidence when it becomes a candidate.
+ */
+export interface EvidenceSource {
+  readonly length: number;
+  get(ref: number): SentenceEvidence | undefined;
+  scan(visit: (facts: SentenceFacts) => void): void;
+}
+
+/** An evidence table already in memory as an EvidenceSource. */
+export function evidenceArray(evidence: readonly SentenceEvidence[]): EvidenceSource {
+  return {
+    length: evidence.length,
+    get: (ref) => evidence[ref],
+    scan: (visit) => {
+      for (const item of evidence) {
+        visit({ ref: item.sentence.ref, articleId: item.sentence.articleId, terms: item.terms, entities: item.entities, contextEntities: item.contextEntities, articlePlaces: item.articlePlaces, events: item.events });
+      }
+    },
+  };
+}
+
+/** What createEngine may hand over ready-made: evidence from the analysis store, a persisted index, the home region. */
+export interface PreparedInput {
+  evidence?: EvidenceSource;
+  index?: SentenceSearchIndex;
+  homeRegion?: HomeRegion;
+}
+
+/** Only these vocabulary terms can be typo or shared-stem candidates (see nearTerms in units.ts). */
+const NEAR_CANDIDATE = /^(?:~.{3,}|\p{Script=Arabic}{3,}|[a-z]{4,})$/u;
 
 const PRESENT_CUES = /\b(?:happening|going on|now|currently|at the moment|these days|right now|today)\b|(?:^|\s)(?:يحدث|يجري|عم|هلق|هلا|الان|حاليا|هالايام|اليوم)(?=\s|$)/i;
 
@@ -240,19 +301,27 @@ function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: numb
   }
 }
 
-function termStatistics(evidence: readonly SentenceEvidence[]): TermStatistics {
+function termStatistics(evidence: EvidenceSource, keep: (articleId: string) => boolean = () => true): TermStatistics {
   const documentFrequency = new Map<string, number>();
   const entityFrequency = new Map<string, number>();
-  for (const item of evidence) {
+  let sentenceCount = 0;
+  evidence.scan((item) => {
+    if (!keep(item.articleId)) return;
+    sentenceCount += 1;
     for (const term of item.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const id of item.entities) entityFrequency.set(id, (entityFrequency.get(id) ?? 0) + 1);
-  }
+  });
   return {
-    sentenceCount: evidence.length,
+    sentenceCount,
     documentFrequency,
     entityFrequency,
     genericTerms: new Set(analyze(`${GENERIC_QUESTION_WORDS} ${ENGLISH_LIGHT_WORDS}`)),
   };
+}
+
+/** Region statistics look up typos and stems among the region's own words (one shared index, filtered). */
+function withRegionVocabulary(stats: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
+  return { ...stats, vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) } };
 }
 
 function normalizedWords(text: string): string[] {
@@ -263,20 +332,57 @@ function normalizedWords(text: string): string[] {
  * Builds the engine over a loaded corpus: the sentence index, the evidence table and the
  * per-sentence intents are computed here once, never per question.
  */
-export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: RankingOptions = DEFAULT_RANKING): Promise<ExplainableEngine> {
+export async function buildEngine(
+  corpus: Corpus,
+  parts: EngineParts,
+  ranking: RankingOptions = DEFAULT_RANKING,
+  prepared: PreparedInput = {},
+): Promise<ExplainableEngine> {
   const articleById = new Map(corpus.articles.map((article) => [article.id, article]));
-  const index = SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
-  const evidence = buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords);
-  const stats = termStatistics(evidence);
+  const index = prepared.index ?? SentenceIndex.build(corpus.sentences.map((s) => ({ ref: s.ref, text: s.text, english: s.english })));
+  const evidence = prepared.evidence
+    ?? evidenceArray(buildEvidence(corpus, parts.timelineEvents, { analyze, matchEntities: parts.matchEntities, parentOf: parts.parentOf }, normalizedWords));
+  const corpusStats: TermStatistics = termStatistics(evidence);
+  const vocabulary = new VocabularyIndex();
+  for (const term of corpusStats.documentFrequency.keys()) if (NEAR_CANDIDATE.test(term)) vocabulary.add(term);
+  corpusStats.vocabulary = vocabulary;
+  // Postings in corpus order (oldest first), so the most recent are the last ones.
   const sentencesByEntity = new Map<string, number[]>();
-  for (const item of evidence) {
+  // Each distinct event once, with the sentences it dates: a date question tests events, not sentences.
+  const datedRefs = new Map<TimelineEvent, number[]>();
+  // Articles about the home region: they name a place it anchors (a configured place, or a town or
+  // neighbourhood inside it), or two places inside it. A facility alone ("the airport") is not enough:
+  // every city has one.
+  const homeArticles = new Set<string>();
+  const region = prepared.homeRegion;
+  const placesInside = new Map<string, Set<string>>();
+  evidence.scan((item) => {
     for (const id of new Set([...item.contextEntities, ...item.articlePlaces])) {
-      let refs = sentencesByEntity.get(id);
-      if (!refs) sentencesByEntity.set(id, (refs = []));
-      refs.push(item.sentence.ref);
+      const list = sentencesByEntity.get(id);
+      if (list) list.push(item.ref);
+      else sentencesByEntity.set(id, [item.ref]);
     }
-  }
-  const datedEvidence = evidence.filter((item) => item.events.length > 0);
+    for (const event of item.events) {
+      const list = datedRefs.get(event);
+      if (list) list.push(item.ref);
+      else datedRefs.set(event, [item.ref]);
+    }
+    if (!region || homeArticles.has(item.articleId)) return;
+    for (const id of item.entities) {
+      if (!region.contains(id)) continue;
+      const found = placesInside.get(item.articleId) ?? new Set<string>();
+      found.add(id);
+      placesInside.set(item.articleId, found);
+      if (region.anchors(id) || found.size >= 2) homeArticles.add(item.articleId);
+    }
+  });
+  // A question read in the home region weighs its words by the region's own articles: a word that only
+  // articles about elsewhere use is, for this question, a word the articles never say (so the question's
+  // focus is unmentioned, and a sentence that lacks it cannot answer).
+  const regionStats: TermStatistics | undefined =
+    homeArticles.size > 0 && homeArticles.size < corpus.articles.length
+      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary)
+      : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const presentStarts = Date.parse(newest) - 7 * 86_400_000;
@@ -365,7 +471,11 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
   };
 
   const summary = (lang: Language = 'ar'): Summary => {
-    const refs = summarize(corpus, evidence, stats);
+    // Only the newest articles are summarised: their evidence alone is read.
+    const newestDate = corpus.articles.at(-1)?.published ?? '';
+    const windowStart = new Date(Date.parse(newestDate) - 2 * 86_400_000).toISOString().slice(0, 10);
+    const recent = corpus.articles.filter((a) => a.published >= windowStart).flatMap((a) => a.sentences.flatMap((s) => evidence.get(s.ref) ?? []));
+    const refs = summarize(corpus, recent, corpusStats);
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
 
@@ -392,6 +502,10 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     const timeFlags = parts.timeFlags(text, lang);
     // "What is happening", "شو عم يصير", "currently": the present, so the latest events first.
     const flags = { ...timeFlags, latest: timeFlags.latest || (!timeFlags.first && !timeFlags.background && PRESENT_CUES.test(normalizeArabic(text))) };
+    // Read in the home region unless the question names a place outside it.
+    const readInRegion = region !== undefined
+      && parts.matchEntities(text).every((m) => m.kind !== 'place' || region.contains(m.id));
+    const stats = readInRegion && regionStats ? regionStats : corpusStats;
     const { units, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
@@ -415,19 +529,39 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
-    const hits = index.search(text, { limit: ranking.candidates, boosts, extraTerms: [...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords) });
+    const hits = index.search(text, {
+      limit: ranking.candidates,
+      boosts,
+      // Typo corrections and shared stems search too: in a large corpus the misspelt word alone
+      // (اسلام for سلام) can fill the top-K with sentences about something else.
+      extraTerms: [
+        ...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords),
+        ...units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : [])),
+      ],
+      documentFrequency: (term) => corpusStats.documentFrequency.get(term) ?? 0,
+    });
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.
+    // Bounded: the BM25 top-K, then the most recent sentences naming each asked entity and dated as asked.
     const pool = new Set(hits.map((hit) => hit.ref));
-    for (const unit of units) if (unit.kind === 'entity') for (const ref of sentencesByEntity.get(unit.entityId) ?? []) pool.add(ref);
-    if (date) for (const item of datedEvidence) if (item.events.some((event) => date.matches(event))) pool.add(item.sentence.ref);
+    for (const unit of units) {
+      if (unit.kind !== 'entity') continue;
+      const postings = sentencesByEntity.get(unit.entityId) ?? [];
+      for (let i = postings.length - 1, taken = 0; i >= 0 && taken < ranking.entityPostings; i -= 1, taken += 1) pool.add(postings[i] as number);
+    }
+    if (date) {
+      const dated: number[] = [];
+      for (const [event, refs] of datedRefs) if (date.matches(event)) dated.push(...refs);
+      dated.sort((a, b) => b - a);
+      for (const ref of dated.slice(0, ranking.datePostings)) pool.add(ref);
+    }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     const scored = [...pool].flatMap((ref) => {
-      const item = evidence[ref];
+      const item = evidence.get(ref);
       return item ? [{ ref, item, matches: units.map((u) => unitMatch(u, item, parts.parentOf)) }] : [];
     });
     // Among the candidates, a unit every one of them matches (the article's topic: water, Hasakah)
@@ -440,7 +574,8 @@ export async function buildEngine(corpus: Corpus, parts: EngineParts, ranking: R
     });
     const localTotal = localWeights.reduce((a, b) => a + b, 0);
     for (const { ref, item, matches } of scored) {
-      const covered = coverage(units, item, parts.parentOf);
+      const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
+      const covered = coverage(units, item, parts.parentOf) * (elsewhere ? ranking.elsewhereCredit : 1);
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const distinctive = localTotal === 0 ? 0 : matches.reduce((sum, m, u) => sum + m * (localWeights[u] ?? 0), 0) / localTotal;
       const score =

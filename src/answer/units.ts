@@ -46,6 +46,8 @@ export interface TermStatistics {
   entityFrequency: ReadonlyMap<string, number>;
   /** Analysed terms that ask nothing specific ("situation", "يحدث"): not required in an answer. */
   genericTerms: ReadonlySet<string>;
+  /** Candidate look-up for typos and shared stems (src/search/vocabulary.ts); without it, every known term is a candidate. */
+  vocabulary?: { candidates(term: string): string[] };
 }
 
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
@@ -194,7 +196,7 @@ export function questionUnits(
     seenTerms.add(term);
     // An unknown word one typo away from an entity's name is that entity (حكلو, الاسياش).
     if (!stats.documentFrequency.has(term)) {
-      const corrected = nearTerms(term, stats.documentFrequency.keys(), false).flatMap((near) => deps.matchEntities(near));
+      const corrected = nearTerms(term, stats.vocabulary?.candidates(term) ?? stats.documentFrequency.keys(), false).flatMap((near) => deps.matchEntities(near));
       const entity = corrected[0];
       if (entity && !seenEntities.has(entity.id)) {
         seenEntities.add(entity.id);
@@ -208,7 +210,7 @@ export function questionUnits(
     const fuzzy = new Set(skeletons(surface));
     for (const alternative of [term, ...extra, ...fuzzy]) {
       const known = stats.documentFrequency.has(alternative);
-      for (const near of nearTerms(alternative, stats.documentFrequency.keys(), known)) fuzzy.add(near);
+      for (const near of nearTerms(alternative, stats.vocabulary?.candidates(alternative) ?? stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }
     // A typo can make the stemmer cut a word wrongly (البنزبن → نزب): compare the word as written too.
     if (!stats.documentFrequency.has(term) && deps.nearWords) for (const near of deps.nearWords(surface)) fuzzy.add(near);

@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../answer/create-engine.ts';
 import { renderPlain } from '../views/format.ts';
 import { answerView } from '../views/view.ts';
+import { DEFAULT_HOME_REGION } from '../config.ts';
+import { openPersistedIndex } from '../index-store/persisted-index.ts';
 import { answerToJson } from './answer-json.ts';
 import { splitLines } from './lines.ts';
 
@@ -20,7 +22,17 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: process.env.DATA_DIR ?? 'data' },
     },
   });
-  const engine = await createEngine({ corpusDir: values.corpus, cacheDir: values['data-dir'] });
+  const dataDir = values['data-dir'];
+  // Progress of a first build goes to stderr: stdout carries only answers (--jsonl).
+  const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+  const engine = await createEngine({
+    corpusDir: values.corpus,
+    cacheDir: dataDir,
+    dataDir,
+    homeRegion: process.env.HOME_REGION?.trim() || DEFAULT_HOME_REGION,
+    openIndex: openPersistedIndex({ dataDir, progress }),
+    progress,
+  });
 
   if (values.jsonl) {
     // One output line per input line ("\n" only), empty ones included, so answers line up with questions.

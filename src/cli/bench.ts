@@ -28,8 +28,21 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '5' },
       out: { type: 'string', default: 'bench/results.json' },
       'skip-bot': { type: 'boolean', default: false },
+      /** Corpus sizes for the scale bench (bench-scale.ts), e.g. `--scale 1000,10000`. */
+      scale: { type: 'string' },
+      'lunr-up-to': { type: 'string', default: '2000' },
+      keep: { type: 'boolean', default: false },
+      /** Folder of the ARCD / XQuAD files the synthetic articles are recombined from. */
+      sources: { type: 'string', default: '../shared/bench' },
     },
   });
+  if (values.scale !== undefined) {
+    const sizes = values.scale.split(',').map(Number);
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--scale takes article counts, e.g. --scale 1000,10000');
+    const { runScaleBench } = await import('./bench-scale.ts');
+    await runScaleBench(sizes, values.out, { lunrUpTo: Number(values['lunr-up-to']), keep: values.keep, sources: values.sources });
+    return;
+  }
   const rounds = Number(values.rounds);
   const cacheDir = mkdtempSync(join(tmpdir(), 'qamishli-bench-'));
 

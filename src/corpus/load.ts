@@ -14,7 +14,8 @@ export class CorpusError extends Error {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
-const articleMetaSchema = z.object({
+/** The metadata file's schema (also read by the analysis store). */
+export const articleMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
   textFile: z.string().min(1),
   language: z.enum(['ar', 'en']),

@@ -289,3 +289,37 @@ export function filterTimeline(events: readonly TimelineEvent[], filter: string 
     return true;
   });
 }
+
+/**
+ * Merges events built article by article (each list as `buildTimeline` made it for a one-article
+ * corpus, in corpus order) into one timeline, by the same rules as `buildTimeline`. Events are
+ * bucketed by date and precision, so the work grows with the number of events, not its square.
+ * Used when each article's analysis is persisted (src/answer/analysis-store.ts).
+ */
+export function mergeArticleTimelines(perArticle: readonly (readonly TimelineEvent[])[], deps: Pick<TimelineDeps, 'entityById'> = {}): TimelineEvent[] {
+  const entityById = deps.entityById ?? lexiconEntityById;
+  const buckets = new Map<string, Draft[]>();
+  const merged: Draft[] = [];
+  let order = 0;
+  for (const events of perArticle) {
+    for (const event of events) {
+      const key = `${event.date}|${event.precision}`;
+      const bucket = buckets.get(key) ?? [];
+      const same = bucket.find((e) => placesAgree(e.places, event.places, entityById));
+      if (!same) {
+        const draft: Draft = { ...event, actors: [...event.actors], places: [...event.places], citations: [...event.citations], order: order++ };
+        bucket.push(draft);
+        buckets.set(key, bucket);
+        merged.push(draft);
+        continue;
+      }
+      for (const citation of event.citations) {
+        if (!same.citations.some((c) => c.sentenceId === citation.sentenceId)) same.citations.push(citation);
+      }
+      pushUnique(same.actors, event.actors);
+      pushUnique(same.places, event.places);
+    }
+  }
+  merged.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.order - b.order);
+  return merged.map(({ order: _order, ...event }) => event);
+}

@@ -29,6 +29,8 @@ export interface Entity {
   aliases: string[];
   /** The organisation or place this one belongs to (asayish -> sdf, halko -> qamishli). */
   parent?: string;
+  /** The gazetteer's type (city, town, camp, airport, armed-group...). */
+  type?: string;
   descriptionEn?: string;
   descriptionAr?: string;
   guards?: EntityGuard[];

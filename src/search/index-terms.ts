@@ -125,3 +125,32 @@ export function queryClauses(
   }
   return clauses;
 }
+
+/** The index terms of one document field, by kind, exactly as the lunr pipeline makes them. */
+export interface DocumentTerms {
+  /** Analysed terms and the answer-type markers they stand for. */
+  words: string[];
+  /** Exact forms ("=" prefix). */
+  exact: string[];
+  /** Adjacent analysed-term phrases (joined by PHRASE_JOINER). */
+  phrases: string[];
+  /** Character 3-grams of the kept words. */
+  grams: string[];
+}
+
+/**
+ * The terms a document's text yields, for indexes that take pre-analysed terms (SQLite FTS5):
+ * the same analysed terms, exact forms, phrases, markers and grams as the lunr pipeline.
+ */
+export function documentTerms(text: string, markersOf: (term: string) => string[], withGrams = true): DocumentTerms {
+  const out: DocumentTerms = { words: [], exact: [], phrases: [], grams: [] };
+  const tokens = analyzeWithSurface(text);
+  tokens.forEach(({ surface, term }, i) => {
+    out.words.push(term, ...markersOf(term));
+    out.exact.push(exactTerm(surface));
+    const next = tokens[i + 1];
+    if (next) out.phrases.push(term + PHRASE_JOINER + next.term);
+    if (withGrams) out.grams.push(...charGrams(surface));
+  });
+  return out;
+}

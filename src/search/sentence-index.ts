@@ -24,6 +24,7 @@ import {
   type QueryField,
   type QueryWeights,
 } from './index-terms.ts';
+import type { SentenceSearchIndex } from './types.ts';
 
 /** One sentence to index: its numeric reference, Arabic text and optional English rendering. */
 export interface SentenceDoc {
@@ -54,6 +55,11 @@ export interface SearchOptions {
   extraTerms?: string[];
   /** Relative weights of the clause kinds (defaults: DEFAULT_QUERY_WEIGHTS). */
   weights?: Partial<QueryWeights>;
+  /**
+   * In how many sentences an analysed term occurs, when the caller knows (the engine's statistics):
+   * lets a persisted index skip its own look-ups. lunr does not need it.
+   */
+  documentFrequency?: (term: string) => number;
 }
 
 export interface SentenceHit {
@@ -146,8 +152,38 @@ function isSerialisedIndex(value: unknown): value is SerialisedIndex {
   return candidate.format === FORMAT && typeof candidate.lunr === 'object' && candidate.lunr !== null;
 }
 
-export class SentenceIndex {
-  private constructor(private readonly index: lunr.Index) {}
+export class SentenceIndex implements SentenceSearchIndex {
+  readonly kind = 'lunr';
+  /** The documents, kept only by indexes built here, so add() can rebuild (lunr indexes are immutable). */
+  private docs: SentenceDoc[] | null = null;
+  private refs: Set<number> | null = null;
+  private options: SentenceIndexOptions = {};
+
+  private constructor(private index: lunr.Index) {}
+
+  get size(): number {
+    return this.refs?.size ?? Object.keys((this.index as unknown as { documentVectors?: object }).documentVectors ?? {}).length;
+  }
+
+  has(ref: number): boolean {
+    return this.refs ? this.refs.has(ref) : (this.index as unknown as { documentVectors?: Record<string, unknown> }).documentVectors?.[String(ref)] !== undefined;
+  }
+
+  /**
+   * lunr cannot add to a built index: this rebuilds over the kept documents plus the new ones, which is
+   * why the persisted FTS5 index takes over beyond small corpora (see README "Scale").
+   */
+  add(docs: readonly SentenceDoc[]): void {
+    if (!this.docs) throw new SentenceIndexLoadError('a loaded lunr index cannot be added to: rebuild it from the corpus');
+    const fresh = docs.filter((doc) => !this.refs?.has(doc.ref));
+    if (fresh.length === 0) return;
+    const rebuilt = SentenceIndex.build([...this.docs, ...fresh], this.options);
+    this.index = rebuilt.index;
+    this.docs = rebuilt.docs;
+    this.refs = rebuilt.refs;
+  }
+
+  close(): void {}
 
   /** Builds an index over sentences; the Arabic text and English rendering are separate fields. */
   static build(docs: readonly SentenceDoc[], options: SentenceIndexOptions = {}): SentenceIndex {
@@ -176,7 +212,11 @@ export class SentenceIndex {
         this.add({ ref: String(doc.ref), text: doc.text, english: doc.english ?? '' });
       }
     });
-    return new SentenceIndex(index);
+    const built = new SentenceIndex(index);
+    built.docs = [...docs];
+    built.refs = new Set(docs.map((doc) => doc.ref));
+    built.options = options;
+    return built;
   }
 
   /** Loads an index produced by toJSON(); throws SentenceIndexLoadError for anything else. */

@@ -1,0 +1,211 @@
+/**
+ * The analysis of one article — its sentences, each sentence's analysed terms, entities and flags,
+ * and its dated events — computed once when the article first appears, in a compact JSON form that
+ * src/answer/analysis-store.ts persists. Every analysis step is per article already (the evidence
+ * context and the timeline's continuation rules never cross an article), so analysing articles
+ * one by one gives the same evidence as analysing the corpus at once; only the merging of events
+ * from several articles is corpus-wide, and it is cheap (`mergeArticleTimelines`).
+ */
+import type { Article, ArticleMeta, Corpus, Sentence } from '../corpus/article.ts';
+import { parseArticle } from '../corpus/load.ts';
+import { buildTimeline, type TimelineDeps } from '../events/timeline.ts';
+import type { TimelineEvent } from '../events/types.ts';
+import type { EvidenceSource, SentenceFacts } from './engine.ts';
+import { buildEvidence, type EvidenceDeps, type SentenceEvidence } from './evidence.ts';
+
+/** What analysing needs: the same functions createEngine hands the evidence and the timeline. */
+export interface AnalysisDeps extends EvidenceDeps {
+  entityById: NonNullable<TimelineDeps['entityById']>;
+  words(text: string): string[];
+}
+
+/** One sentence's evidence with terms as indices into the article's term table. */
+interface CompactEvidence {
+  /** Terms. */
+  t: number[];
+  /** Entities, landmark-only entities, context entities. */
+  e: string[];
+  l?: string[];
+  c?: string[];
+  /** Flags: 1 actor, 2 place, 4 number, 8 time. */
+  f: number;
+  /** Places the sentence names (landmarks included), when they differ from its entities' places. */
+  s?: string[];
+  /** Word positions of quantities. */
+  q?: number[];
+  /** Positions: each word's term indices and entity ids. */
+  p: [number[], string[]?][];
+  /** Indices into the article's events. */
+  v?: number[];
+}
+
+/** The persisted form of one article's analysis. */
+export interface ArticleAnalysis {
+  meta: ArticleMeta;
+  /** Sentences without corpus positions (refs are given at load, in corpus order). */
+  sentences: Omit<Sentence, 'ref'>[];
+  title: string;
+  titleEn: string | null;
+  events: TimelineEvent[];
+  terms: string[];
+  /** Places of the headline and lead: where a sentence naming no place happens. */
+  leadPlaces: string[];
+  evidence: CompactEvidence[];
+}
+
+const FLAG = { actor: 1, place: 2, number: 4, time: 8 } as const;
+
+/** Analyses one article from its metadata and verbatim text. */
+export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDeps): ArticleAnalysis {
+  const article = parseArticle(meta, text, 0);
+  const corpus: Corpus = { articles: [article], sentences: article.sentences };
+  const events = buildTimeline(corpus, { matchEntities: deps.matchEntities, entityById: deps.entityById });
+  const evidence = buildEvidence(corpus, events, deps, deps.words);
+  const termIndex = new Map<string, number>();
+  const terms: string[] = [];
+  const idOf = (term: string): number => {
+    let id = termIndex.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      terms.push(term);
+      termIndex.set(term, id);
+    }
+    return id;
+  };
+  const eventIndex = new Map(events.map((event, i) => [event, i]));
+  const compact = evidence.map((item): CompactEvidence => {
+    const out: CompactEvidence = {
+      t: [...item.terms].map(idOf),
+      e: [...item.entities],
+      f: (item.actorMentioned ? FLAG.actor : 0) | (item.placeMentioned ? FLAG.place : 0) | (item.hasNumber ? FLAG.number : 0) | (item.hasTime ? FLAG.time : 0),
+      // Word positions only serve proximity to a named entity or a quantity: a sentence with neither
+      // keeps none, which is most of a large corpus and most of the stored size.
+      p: item.quantities.length > 0 || item.positions.some((position) => position.entities.length > 0)
+        ? item.positions.map((position) => (position.entities.length > 0 ? [position.terms.map(idOf), [...position.entities]] : [position.terms.map(idOf)]))
+        : [],
+    };
+    if (item.landmarkOnly.size > 0) out.l = [...item.landmarkOnly];
+    if (item.places.size > 0) out.s = [...item.places];
+    if (item.quantities.length > 0) out.q = [...item.quantities];
+    const context = [...item.contextEntities].filter((id) => !item.entities.has(id));
+    if (context.length > 0) out.c = context;
+    const own = item.events.flatMap((event) => eventIndex.get(event) ?? []);
+    if (own.length > 0) out.v = own;
+    return out;
+  });
+  return {
+    meta,
+    sentences: article.sentences.map(({ ref: _ref, ...sentence }) => sentence),
+    title: article.title,
+    titleEn: article.titleEn,
+    events,
+    terms,
+    // Every sentence that names no place has the same article places (evidence.ts): keep them once.
+    leadPlaces: [...(evidence.find((item) => item.articlePlaces.size > 0)?.articlePlaces ?? [])],
+    evidence: compact,
+  };
+}
+
+/** The article with its sentences placed at corpus position `firstRef` onwards. */
+export function articleOf(analysis: ArticleAnalysis, firstRef: number): Article {
+  const { meta } = analysis;
+  return {
+    id: meta.id,
+    title: analysis.title,
+    titleEn: analysis.titleEn,
+    language: meta.language,
+    published: meta.published,
+    publisher: meta.publisher,
+    url: meta.url,
+    sentences: analysis.sentences.map((sentence) => ({ ...sentence, ref: firstRef + sentence.number })),
+  };
+}
+
+/** The evidence of an article's sentences (already placed in the corpus), as buildEvidence gives it. */
+export function evidenceOf(analysis: ArticleAnalysis, article: Article): SentenceEvidence[] {
+  return analysis.evidence.map((_, i) => sentenceEvidence(analysis, article, i));
+}
+
+/** The evidence of one sentence of an article. */
+function sentenceEvidence(analysis: ArticleAnalysis, article: Article, i: number): SentenceEvidence {
+  const termOf = (t: number): string => analysis.terms[t] ?? '';
+  const item = analysis.evidence[i] as CompactEvidence;
+  {
+    const entities = new Set(item.e);
+    return {
+      sentence: article.sentences[i] as Sentence,
+      terms: new Set(item.t.map(termOf)),
+      entities,
+      landmarkOnly: new Set(item.l ?? []),
+      contextEntities: new Set([...item.e, ...(item.c ?? [])]),
+      articlePlaces: articlePlacesOf(analysis, item),
+      actorMentioned: (item.f & FLAG.actor) !== 0,
+      placeMentioned: (item.f & FLAG.place) !== 0,
+      places: new Set(item.s ?? []),
+      hasNumber: (item.f & FLAG.number) !== 0,
+      quantities: item.q ?? [],
+      hasTime: (item.f & FLAG.time) !== 0,
+      positions: item.p.map(([termIds, ids]) => ({ terms: termIds.map(termOf), entities: ids ?? [] })),
+      events: (item.v ?? []).flatMap((v) => analysis.events[v] ?? []),
+    };
+  }
+}
+
+const NO_EVENTS: readonly TimelineEvent[] = [];
+const NO_PLACES: readonly string[] = [];
+
+function articlePlacesOf(analysis: ArticleAnalysis, item: CompactEvidence): ReadonlySet<string> {
+  return new Set((item.f & FLAG.place) !== 0 ? NO_PLACES : (analysis.leadPlaces ?? NO_PLACES));
+}
+
+/** Sentences whose full evidence is kept built at once; beyond, the oldest are dropped. */
+const MATERIALISED_LIMIT = 20_000;
+
+/**
+ * The evidence of stored articles as an EvidenceSource: articles stay in their compact form, and a
+ * sentence's full evidence is built when it is first a candidate (then kept, up to a bound).
+ */
+export function storedEvidence(analyses: readonly ArticleAnalysis[], articles: readonly Article[]): EvidenceSource {
+  const total = articles.reduce((n, a) => n + a.sentences.length, 0);
+  const articleAt = new Int32Array(total);
+  articles.forEach((article, a) => {
+    for (const sentence of article.sentences) articleAt[sentence.ref] = a;
+  });
+  const built = new Map<number, SentenceEvidence>();
+  return {
+    length: total,
+    get(ref) {
+      if (!(ref >= 0 && ref < total)) return undefined;
+      let evidence = built.get(ref);
+      if (evidence) return evidence;
+      const a = articleAt[ref] as number;
+      const article = articles[a] as Article;
+      const analysis = analyses[a] as ArticleAnalysis;
+      evidence = sentenceEvidence(analysis, article, ref - (article.sentences[0]?.ref ?? 0));
+      if (built.size >= MATERIALISED_LIMIT) built.delete(built.keys().next().value as number);
+      built.set(ref, evidence);
+      return evidence;
+    },
+    scan(visit: (facts: SentenceFacts) => void) {
+      // One reused buffer for the terms: the visitor reads them at once, and a scan of a large corpus
+      // would otherwise allocate millions of short-lived arrays (most of a start's garbage collection).
+      const terms: string[] = [];
+      articles.forEach((article, a) => {
+        const analysis = analyses[a] as ArticleAnalysis;
+        analysis.evidence.forEach((item, i) => {
+          terms.length = 0;
+          for (const t of item.t) terms.push(analysis.terms[t] ?? '');
+          visit({
+            ref: (article.sentences[i] as Sentence).ref,
+            articleId: article.id,
+            terms,
+            entities: item.e,
+            contextEntities: item.c ? [...item.e, ...item.c] : item.e,
+            articlePlaces: (item.f & FLAG.place) !== 0 ? NO_PLACES : analysis.leadPlaces,
+            events: item.v ? item.v.flatMap((v) => analysis.events[v] ?? []) : NO_EVENTS,
+          });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Opens the persisted FTS5 sentence index in DATA_DIR and brings it up to date with the corpus:
+ * articles whose analysis hash changed are replaced, new ones added, removed ones deleted, each
+ * in its own transaction. Adding one article to a large corpus therefore touches one article's rows.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IndexedArticle } from '../answer/create-engine.ts';
+import { Fts5SentenceIndex } from './fts5-index.ts';
+
+export interface PersistedIndexOptions {
+  dataDir: string;
+  progress?(line: string): void;
+}
+
+export function indexFile(dataDir: string): string {
+  return join(dataDir, 'index', 'sentences.sqlite');
+}
+
+/** The `openIndex` option of createEngine for a persisted FTS5 index. */
+export function openPersistedIndex(options: PersistedIndexOptions): (articles: readonly IndexedArticle[]) => Fts5SentenceIndex {
+  return (articles) => {
+    mkdirSync(join(options.dataDir, 'index'), { recursive: true });
+    const index = Fts5SentenceIndex.open({ file: indexFile(options.dataDir) });
+    const stored = index.articleHashes();
+    const changed = articles.filter((article) => stored.get(article.id) !== article.hash);
+    const present = new Set(articles.map((article) => article.id));
+    const removed = [...stored.keys()].filter((id) => !present.has(id));
+    const started = performance.now();
+    index.batch(() => {
+      for (const id of removed) index.removeArticle(id);
+      changed.forEach((article, i) => {
+        index.putArticle(article.id, article.hash, article.sentences);
+        if ((i + 1) % 500 === 0 || i + 1 === changed.length) {
+          const seconds = (performance.now() - started) / 1000;
+          options.progress?.(`indexing articles: ${i + 1}/${changed.length} (${seconds.toFixed(0)} s)`);
+        }
+      });
+    });
+    const refs = new Map<string, number>();
+    for (const article of articles) for (const sentence of article.sentences) refs.set(sentence.key, sentence.ref);
+    index.bind((key) => refs.get(key));
+    return index;
+  };
+}
+
+/**
+ * The persisted index across engine rebuilds: each rebuild opens a new connection, and the one it
+ * replaces is closed a little later, so that a question in flight on the old engine can finish.
+ */
+export class IndexGenerations {
+  private current: Fts5SentenceIndex | null = null;
+  private previous: Fts5SentenceIndex | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly openIndex: (articles: readonly IndexedArticle[]) => Fts5SentenceIndex,
+    private readonly graceMs = 60_000,
+  ) {}
+
+  open(articles: readonly IndexedArticle[]): Fts5SentenceIndex {
+    const index = this.openIndex(articles);
+    this.previous = this.current;
+    this.current = index;
+    return index;
+  }
+
+  /** Called once the engine over the newest index is in place. */
+  retirePrevious(): void {
+    const old = this.previous;
+    this.previous = null;
+    if (!old) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      old.close();
+    }, this.graceMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  closeAll(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.previous?.close();
+    this.current?.close();
+    this.previous = this.current = null;
+  }
+}
