@@ -157,6 +157,10 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       timelineEvents,
       filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
       intentExamples: defaultIntentData().examples,
+      placeName: (id) => {
+        const entity = entityById(id);
+        return entity && { ar: entity.nameAr, en: entity.nameEn };
+      },
       recognised: {
         entity: (id) => {
           const entity = entityById(id);

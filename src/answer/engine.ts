@@ -46,6 +46,8 @@ export interface EngineParts {
   translateEnglish?(text: string): EnglishRendering[];
   /** English names of entities and concepts, for the line recognised in an unrendered sentence. */
   recognised?: RecognisedDeps;
+  /** A place's names, for an answer from outside the home region. */
+  placeName?(id: string): { ar: string; en: string } | undefined;
   /** Builds, for the articles' words, a finder of the words a Latin name may be (with a weight in (0, 1]). */
   nameFinder?(articleWords: Iterable<string>): (latin: string) => readonly { arabic: string; weight: number }[];
 }
@@ -263,6 +265,8 @@ type Analysis =
       ranked: RankedSentence[];
       latest: boolean;
       cues: ReportCues;
+      /** The question names no place outside the home region (always false without one). */
+      readInRegion: boolean;
     };
 
 function toCitation(sentence: Sentence, article: Article): Citation {
@@ -465,6 +469,13 @@ export async function buildEngine(
     byKey.set(sentence.key, sentence);
     byKey.set(sentence.id, sentence);
   }
+  // The place an answer from elsewhere is about: the sentence's own place, else its article's lead.
+  const outsidePlace = (item: SentenceEvidence, home: HomeRegion): NonNullable<Citation['outsideRegion']> => {
+    const id = [...item.places, ...item.articlePlaces].find((place) => !home.contains(place));
+    const names = id === undefined ? undefined : parts.placeName?.(id);
+    return { placeAr: names?.ar ?? null, placeEn: names?.en ?? null };
+  };
+
   const citeKey = (key: string): Citation | null => {
     const sentence = byKey.get(key);
     return sentence ? cite(sentence.ref) : null;
@@ -479,9 +490,6 @@ export async function buildEngine(
     return { lang, lead: answerLead('summary', lang), citations: refs.flatMap((ref) => cite(ref) ?? []) };
   };
 
-  // Entity kinds as the sentences mention them, for the disagreement check (issue 8).
-  const entityKinds = new Map<string, 'actor' | 'place'>();
-  for (const sentence of corpus.sentences) for (const m of parts.matchEntities(sentence.text)) entityKinds.set(m.id, m.kind);
 
   const answer = (base: Omit<Answer, 'citations' | 'more'>, citations: Citation[] = [], more: Citation[] = []): Answer => ({
     ...base,
@@ -522,7 +530,8 @@ export async function buildEngine(
     );
     // Topical: the question names something the articles know about (an entity, a date, a word
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
-    const known = (t: string): boolean => termFrequency(stats, t) > 0;
+    // Any article counts here, elsewhere too: an answer from elsewhere is still an answer (named as such).
+    const known = (t: string): boolean => termFrequency(corpusStats, t) > 0;
     const topical = units.some(
       (unit) => unit.kind === 'entity' || unit.kind === 'date' || (unit.kind === 'term' && termForms(unit).some(known)),
     );
@@ -588,7 +597,7 @@ export async function buildEngine(
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     const steered = steerByReports(ranked, cues, flags.latest, corpus.articles); // issue 8
     steered.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
-    return { valid: true, read, intent, confidence, units, topical: topical && (cues.rest !== '' || !hasReportCue(cues)), ranked: steered, latest: flags.latest, cues };
+    return { valid: true, read, intent, confidence, units, topical: topical && (cues.rest !== '' || !hasReportCue(cues)), ranked: steered, latest: flags.latest, cues, readInRegion };
   }
 
   async function ask(raw: string): Promise<Answer> {
@@ -600,7 +609,7 @@ export async function buildEngine(
         lead: invalidLead(read.reason, read.lang),
       });
     }
-    const { read, intent, confidence, topical, ranked } = analysis;
+    const { read, intent, confidence, topical } = analysis;
     const { lang } = read;
     const base = { question: read.text, lang, intent, confidence };
 
@@ -624,10 +633,16 @@ export async function buildEngine(
       return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, summary(lang).citations);
     }
 
-    const best = ranked[0];
     const floor = lang === 'en' ? ranking.minCoverageEnglish : ranking.minCoverage;
     const required = floor + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
     const answerable = (r: RankedSentence): boolean => r.coverage >= required;
+    // Read in the home region, a sentence from an article about it that answers comes before any
+    // from elsewhere, whatever their scores: elsewhere answers only when the region's articles do not.
+    const fromHome = (r: RankedSentence): boolean => homeArticles.has(r.evidence.sentence.articleId);
+    const ranked = analysis.readInRegion && analysis.ranked.some((r) => fromHome(r) && answerable(r))
+      ? [...analysis.ranked.filter(fromHome), ...analysis.ranked.filter((r) => !fromHome(r))]
+      : analysis.ranked;
+    const best = ranked[0];
     if (!topical || !best || !answerable(best)) {
       return answer({ ...base, kind: 'abstain', abstained: true, lead: abstainLead(lang) });
     }
@@ -640,15 +655,16 @@ export async function buildEngine(
       .slice(0, ranking.maxMore);
     const toCitations = (list: RankedSentence[]): Citation[] =>
       list.flatMap((r) => {
-        const citation = cite(r.evidence.sentence.ref);
-        if (!citation) return [];
+        const found = cite(r.evidence.sentence.ref);
+        if (!found) return [];
+        const citation = analysis.readInRegion && region && !fromHome(r) ? { ...found, outsideRegion: outsidePlace(r.evidence, region) } : found;
         if (lang !== 'en' || citation.english !== null || !parts.recognised) return [citation];
         const line = recognisedInEnglish(r.evidence, parts.recognised);
         return [line ? { ...citation, recognisedEn: line } : citation];
       });
     // Two reports of one event giving different values are quoted side by side.
     const split = findDisagreement(ranked.filter(answerable).map((r) => r.evidence), {
-      answerType: read.answerType, units: analysis.units, article: (id) => articleById.get(id), entityKind: (id) => entityKinds.get(id),
+      answerType: read.answerType, units: analysis.units, article: (id) => articleById.get(id), entityKind: (id) => parts.recognised?.entity(id)?.kind,
     });
     if (split) {
       const sideRefs = split.sides.map((side) => side.evidence.sentence.ref);

@@ -22,6 +22,11 @@ export interface Citation {
    * actors, numbers, dates, topics) in English. Extracted, not a translation.
    */
   recognisedEn?: string;
+  /**
+   * Set when the question was read in the home region but this sentence comes from an article about
+   * elsewhere: the place it is about (null when no gazetteer place is named), so the reader sees it.
+   */
+  outsideRegion?: { placeAr: string | null; placeEn: string | null };
   title: string;
   published: string;
   publisher: string | null;

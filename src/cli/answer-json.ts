@@ -22,6 +22,8 @@ export function answerToJson(answer: Answer): object {
       url: c.url,
       // Added field: present only for English questions over unrendered sentences.
       ...(c.recognisedEn ? { recognisedEn: c.recognisedEn } : {}),
+      // Added field: present only for an answer from outside the home region.
+      ...(c.outsideRegion ? { outsideRegion: c.outsideRegion } : {}),
     })),
     // Only when reports disagree (issue 8): the shape only grows.
     ...(answer.disagreement ? { disagreement: answer.disagreement } : {}),

@@ -73,6 +73,13 @@ interface CompiledVariant {
 interface CompiledAlias {
   entity: Entity;
   pattern: RegExp;
+  source: string;
+}
+
+/** The lower-cased first three letters of a word (two when it has two), or null when it does not start with two letters. */
+function latinPrefix(word: string): string | null {
+  const key = word.slice(0, 3).toLowerCase();
+  return /^[\p{L}\p{N}]{2,3}$/u.test(key) ? key : null;
 }
 
 /** A compiled lexicon: build one with `createEntityLexicon`, or use the module-level functions. */
@@ -245,10 +252,31 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
         notBefore: new Set((guard?.notBefore ?? []).map(normalizeArabic)),
       });
     }
-    for (const alias of entity.aliases) aliases.push({ entity, pattern: aliasPattern(alias) });
+    for (const alias of entity.aliases) aliases.push({ entity, pattern: aliasPattern(alias), source: alias });
   }
   // Longest variants first so "شارع الحسكة" is tried before "الحسكة".
   variants.sort((a, b) => b.words.length - a.words.length);
+  // Each variant under the forms its first word can take (spanMatchesWord), so a word of the text
+  // meets only the variants it could begin, not all of them.
+  const variantsByFirstForm = new Map<string, number[]>();
+  variants.forEach((v, i) => {
+    const first = v.words[0] as string;
+    for (const key of first.startsWith(ARTICLE) || v.noArticle ? [first] : [first, ARTICLE + first]) {
+      const list = variantsByFirstForm.get(key);
+      if (list) list.push(i);
+      else variantsByFirstForm.set(key, [i]);
+    }
+  });
+  // Aliases under the first two letters of their first word; the few that start otherwise are always tried.
+  const aliasesByPrefix = new Map<string, CompiledAlias[]>();
+  const aliasesAlwaysTried: CompiledAlias[] = [];
+  for (const a of aliases) {
+    // "al-Hasakah" is found by "Hasakah": the article alone says nothing.
+    const parts = a.source.trim().split(/[\s-]+/);
+    const key = latinPrefix((parts.length > 1 && /^(?:al|el)$/i.test(parts[0] ?? '') ? parts[1] : parts[0]) ?? '');
+    if (key === null) aliasesAlwaysTried.push(a);
+    else aliasesByPrefix.set(key, [...(aliasesByPrefix.get(key) ?? []), a]);
+  }
   const termCache = new Map<string, string[]>();
   let genericTerms: ReadonlySet<string> | undefined;
   let nameTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -272,7 +300,10 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
   function arabicCandidates(text: string, spans: WordSpan[]): Candidate[] {
     const found: Candidate[] = [];
     for (let i = 0; i < spans.length; i += 1) {
-      for (const v of variants) {
+      const possible = new Set<number>();
+      for (const form of (spans[i] as WordSpan).forms.keys()) for (const index of variantsByFirstForm.get(form) ?? []) possible.add(index);
+      for (const index of [...possible].sort((a, b) => a - b)) {
+        const v = variants[index] as CompiledVariant;
         const n = v.words.length;
         if (i + n > spans.length) continue;
         let ok = true;
@@ -303,7 +334,12 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
   function englishCandidates(text: string): Candidate[] {
     const found: Candidate[] = [];
     if (!/[A-Za-z]/.test(text)) return found;
+    const tried = new Set<CompiledAlias>(aliasesAlwaysTried);
+    for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      for (const key of [latinPrefix(m[0]), latinPrefix(m[0].slice(0, 2))]) if (key !== null) for (const a of aliasesByPrefix.get(key) ?? []) tried.add(a);
+    }
     for (const a of aliases) {
+      if (!tried.has(a)) continue;
       for (const m of text.matchAll(a.pattern)) {
         found.push({
           id: a.entity.id,

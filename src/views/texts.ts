@@ -80,6 +80,12 @@ export const BUTTON_EXPIRED: Bilingual = {
 export const ENGLISH_LABEL: Bilingual = { ar: 'بالإنجليزية:', en: 'In English:' };
 /** Over what was recognised in an unrendered sentence: extracted, and said to be no translation. */
 export const RECOGNISED_LABEL: Bilingual = { ar: 'مما تعرّفت عليه (ليست ترجمة):', en: 'Recognised in it (not a translation):' };
+/** Under a quote from an article about elsewhere, when the question was read in the home region. */
+export function outsideRegionNote(lang: Language, place: string | null): string {
+  if (lang === 'ar') return place ? `(من خارج المنطقة التي أتابعها: ${place})` : '(من تقرير عن مكان خارج المنطقة التي أتابعها)';
+  return place ? `(From outside the region I follow: ${place})` : '(From a report about a place outside the region I follow)';
+}
+
 export const NO_ENGLISH: Bilingual = {
   ar: '',
   en: '(Quoted in the original Arabic: no English rendering of this sentence is available yet.)',

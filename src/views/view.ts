@@ -7,7 +7,7 @@ import type { Answer, Citation, Summary, Timeline, TimelineEvent } from '../answ
 import type { Article, Language } from '../corpus/article.ts';
 import { COMMANDS } from './commands.ts';
 import {
-  aboutText, ASK_USAGE, CITE, COMMANDS_HEADING, ENGLISH_LABEL, RECOGNISED_LABEL, EXAMPLE_QUESTIONS, formatDate, groupHelp, HELP_INTRO,
+  aboutText, ASK_USAGE, CITE, COMMANDS_HEADING, ENGLISH_LABEL, RECOGNISED_LABEL, outsideRegionNote, EXAMPLE_QUESTIONS, formatDate, groupHelp, HELP_INTRO,
   MORE_BUTTON, MORE_HEADING, NEXT_PAGE, NO_ENGLISH, NO_SOURCES, noEvents, NOTHING_MORE, PREVIOUS_PAGE,
   SOURCES_HEADING, timelineHeading, TRY_THESE, WELCOME,
 } from './texts.ts';
@@ -94,6 +94,10 @@ function quoteBlocks(citation: Citation, lang: Language, articles: readonly Arti
     blocks.push({ kind: 'paragraph', spans: [{ text: `${ENGLISH_LABEL.en} `, bold: true }, { text: citation.english, italic: true }], tight: true });
   } else if (lang === 'en' && citation.recognisedEn) {
     blocks.push({ kind: 'paragraph', spans: [{ text: `${RECOGNISED_LABEL.en} `, bold: true }, { text: citation.recognisedEn, italic: true }], tight: true });
+  }
+  if (citation.outsideRegion) {
+    const place = lang === 'ar' ? citation.outsideRegion.placeAr : citation.outsideRegion.placeEn;
+    blocks.push({ kind: 'paragraph', spans: [{ text: outsideRegionNote(lang, place), italic: true }], tight: true });
   }
   blocks.push(citationLine(citation, lang, articles));
   return blocks;

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import type { ExplainableEngine } from '../../src/answer/engine.ts';
+import { answerView } from '../../src/views/view.ts';
 import { CORPUS_DIR, SEED_ID } from '../helpers/engine.ts';
 
 /** The seed beside an article about elsewhere (written for this test) that names no place of the region. */
 function corpusWithElsewhere(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qamishli-elsewhere-'));
-  cpSync(CORPUS_DIR, dir, { recursive: true });
+  for (const file of [`${SEED_ID}.json`, `${SEED_ID}.ar.txt`]) cpSync(join(CORPUS_DIR, file), join(dir, file));
   writeFileSync(join(dir, 'elsewhere-2021-04-26.ar.txt'), [
     'هدنة في مدينة بعيدة',
     'أعلن الطرفان وقف إطلاق النار في المدينة البعيدة بعد أسبوع من القتال.',
@@ -17,6 +18,15 @@ function corpusWithElsewhere(): string {
   ].join('\n'));
   writeFileSync(join(dir, 'elsewhere-2021-04-26.json'), JSON.stringify({
     id: 'elsewhere-2021-04-26', textFile: 'elsewhere-2021-04-26.ar.txt', language: 'ar', published: '2021-04-26', publisher: null, url: null,
+  }));
+  // A report about Damascus, on a topic the seed does not touch.
+  writeFileSync(join(dir, 'damascus-2021-04-27.ar.txt'), [
+    'انقطاع المياه عن أحياء في دمشق',
+    'انقطعت مياه الشرب عن أحياء واسعة في دمشق لليوم الثالث بسبب عطل في محطة الضخ.',
+    'وقالت مؤسسة المياه إن الإصلاح سيستغرق يومين.',
+  ].join('\n'));
+  writeFileSync(join(dir, 'damascus-2021-04-27.json'), JSON.stringify({
+    id: 'damascus-2021-04-27', textFile: 'damascus-2021-04-27.ar.txt', language: 'ar', published: '2021-04-27', publisher: null, url: null,
   }));
   return dir;
 }
@@ -38,6 +48,21 @@ describe('the home region (HOME_REGION)', () => {
       const within = await inRegion.ask(question);
       expect(within.citations[0]?.articleId ?? SEED_ID).toBe(SEED_ID);
     }
+  });
+
+  it('answers from elsewhere when the region\'s articles do not say, and names the place', async () => {
+    const answer = await inRegion.ask('لماذا انقطعت مياه الشرب؟');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.articleId).toBe('damascus-2021-04-27');
+    expect(answer.citations[0]?.outsideRegion).toEqual({ placeAr: 'دمشق', placeEn: 'Damascus' });
+    const view = answerView(answer, []);
+    expect(JSON.stringify(view.blocks)).toContain('من خارج المنطقة التي أتابعها: دمشق');
+    // Asked about Damascus by name, it is not read in the region: no note.
+    const named = await inRegion.ask('لماذا انقطعت مياه الشرب في دمشق؟');
+    expect(named.citations[0]?.articleId).toBe('damascus-2021-04-27');
+    expect(named.citations[0]?.outsideRegion).toBeUndefined();
+    // Without a home region nothing is outside it.
+    expect((await noRegion.ask('لماذا انقطعت مياه الشرب؟')).citations[0]?.outsideRegion).toBeUndefined();
   });
 
   it('changes nothing for a question about a place in the region', async () => {
