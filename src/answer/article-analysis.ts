@@ -147,11 +147,20 @@ function sentenceEvidence(analysis: ArticleAnalysis, article: Article, i: number
       hasTime: (item.f & FLAG.time) !== 0,
       positions: item.p.map(([termIds, ids]) => ({ terms: termIds.map(termOf), entities: ids ?? [] })),
       events: (item.v ?? []).flatMap((v) => analysis.events[v] ?? []),
+      articleTerms: articleTermsOf(analysis),
     };
   }
 }
 
 const NO_EVENTS: readonly TimelineEvent[] = [];
+
+// The article's term table, as a set, built when one of its sentences is first a candidate.
+const articleTermSets = new WeakMap<ArticleAnalysis, ReadonlySet<string>>();
+function articleTermsOf(analysis: ArticleAnalysis): ReadonlySet<string> {
+  let terms = articleTermSets.get(analysis);
+  if (!terms) articleTermSets.set(analysis, (terms = new Set(analysis.terms)));
+  return terms;
+}
 const NO_PLACES: readonly string[] = [];
 
 function articlePlacesOf(analysis: ArticleAnalysis, item: CompactEvidence): ReadonlySet<string> {

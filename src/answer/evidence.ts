@@ -49,6 +49,8 @@ export interface SentenceEvidence {
   positions: readonly { terms: readonly string[]; entities: readonly string[] }[];
   /** Dated events this sentence is cited for. */
   events: readonly TimelineEvent[];
+  /** Every analysed term of the sentence's article (shared by its sentences), when the source keeps them. */
+  articleTerms?: ReadonlySet<string>;
 }
 
 export interface EvidenceDeps {
@@ -230,6 +232,13 @@ export function buildEvidence(
     });
     previous = { articleId: sentence.articleId, entities };
   }
+  const articleTerms = new Map<string, Set<string>>();
+  for (const item of evidence) {
+    const terms = articleTerms.get(item.sentence.articleId) ?? new Set<string>();
+    for (const term of item.terms) terms.add(term);
+    articleTerms.set(item.sentence.articleId, terms);
+    item.articleTerms = terms;
+  }
   return evidence;
 }
 
@@ -248,6 +257,12 @@ export type QuestionUnit =
       translated?: ReadonlyMap<string, number>;
       weight: number;
       focus?: boolean;
+      /**
+       * The first word a wh-question asks about, found somewhere in the articles: a sentence whose own
+       * article never says it in any form cannot answer (the commander's name, from a report that
+       * names Asayish and Qamishli but no commander).
+       */
+      articleFocus?: boolean;
     }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
@@ -388,6 +403,10 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
     // nor its date, when the sentence is dated otherwise.
     if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
+    if (unit.kind === 'term' && unit.articleFocus && match === 0 && evidence.articleTerms) {
+      const { articleTerms } = evidence;
+      if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
+    }
     if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
     // Bread prices in Qamishli do not answer for Hasakah: a sentence set in another place cannot
     // answer about the asked one (a place it does not name at all may still be implied).

@@ -227,6 +227,7 @@ export function questionUnits(
     const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
     if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
+    else firstTerm.articleFocus = true;
   }
 
   if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
