@@ -53,7 +53,7 @@ import {
   MONTHS, NUMBER_WORDS, ONSET_NOUNS, ORDINAL_DAYS, ORDINAL_TENS, ORDINAL_UNITS, PART_WORDS, QUANTITY_WORDS, STRONG_MONTH_CUES,
   TIME_OF_DAY, UNIT_WORDS, WEAK_MONTHS, WEEKDAYS, YEAR_CUES,
 } from './lexicon.ts';
-import { ENGLISH_MONTHS } from '../text/months.ts';
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../text/months.ts';
 import { ENGLISH_CARDINALS } from '../text/numbers.ts';
 import { type DateToken, dateTokens, wordForms } from './tokens.ts';
 
@@ -969,9 +969,7 @@ export interface QuestionDateOptions {
 }
 
 const EN_MONTHS = ENGLISH_MONTHS;
-const EN_WEEKDAYS: ReadonlyMap<string, number> = new Map([
-  ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
-]);
+const EN_WEEKDAYS = ENGLISH_WEEKDAYS;
 const EN_MONTH = [...EN_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const EN_COUNTED = /^(people|persons|fighters|members|soldiers|civilians|families|residents|troops|men|women|children|dollars|killed|dead|deaths|casualties|houses|homes|km|kilometres|kilometers|metres|meters|tons|displaced|refugees|times)\b/;
 // "a week ago": the article counts one.

@@ -4,6 +4,8 @@
  */
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
+import { ENGLISH_MONTH_NAMES, ENGLISH_WEEKDAYS } from '../text/months.ts';
+import { isEnglishStopword } from '../text/stopwords.ts';
 import { arabicSkeletons, latinSkeletons } from '../text/transliterate.ts';
 import lexiconData from '../../knowledge/gazetteer.json' with { type: 'json' };
 
@@ -386,6 +388,9 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some((c) => c.start < end && start < c.end)) continue;
+      // Calendar words and function words are capitalised too ("March" sounds like أمريكا).
+      const lower = m[0].toLowerCase();
+      if (ENGLISH_MONTH_NAMES.includes(lower) || ENGLISH_WEEKDAYS.has(lower) || isEnglishStopword(lower)) continue;
       const owners = new Set<Entity>();
       for (const skeleton of latinSkeletons(m[0])) {
         // A long word whose consonants are few (Hilaliyeh: ه ل) still names something; a short one does not.

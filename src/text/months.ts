@@ -40,6 +40,11 @@ export const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map([
   ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
 ]);
 
+/** English weekday names, Sunday first (0, as Date.getUTCDay counts). */
+export const ENGLISH_WEEKDAYS: ReadonlyMap<string, number> = new Map([
+  ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
+]);
+
 /** The full English month names (no abbreviations: "mar", "dec" are also other words). */
 export const ENGLISH_MONTH_NAMES: readonly string[] = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
