@@ -55,6 +55,15 @@ function wordKey(word: string): string {
   return `x:${normalised}`;
 }
 
+/**
+ * A verb in the imperfect (بتبلش → يبلش, بيطول → يطول) keyed as its perfect (بلش, طول), which is how
+ * dialect lists give verbs: tried only when the word itself is no key.
+ */
+function perfectKey(key: string): string {
+  const match = /^ar:[يتنا](\p{Script=Arabic}{3,})$/u.exec(key);
+  return match ? `ar:${match[1] as string}` : '';
+}
+
 function phraseKeys(phrase: string): string[] {
   return tokenize(phrase.replace(/['’]/g, '')).map(wordKey);
 }
@@ -94,7 +103,7 @@ export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defa
     while (i < keys.length) {
       let matched = 0;
       for (let n = Math.min(longest, keys.length - i); n >= 1 && matched === 0; n -= 1) {
-        const terms = table.get(keys.slice(i, i + n).join(' '));
+        const terms = table.get(keys.slice(i, i + n).join(' ')) ?? (n === 1 ? table.get(perfectKey(keys[i] as string)) : undefined);
         if (terms) {
           hits.push({ key: words.slice(i, i + n).join(' '), terms: [...terms] });
           matched = n;

@@ -57,6 +57,9 @@ describe('expandQuery: colloquial Arabic reaches MSA', () => {
     ['مين رمى رمانة عالحاجز', ['قنبلتين', 'تفتيش']],
     ['في طيارات فوق المدينة', ['مروحيات', 'تحليق']],
     ['شو علاقة الشبيحة', ['الميليشيا']],
+    // A dialect verb listed in the perfect (بلش) is found in the imperfect too.
+    ['إيمتى بتبلش الامتحانات؟', ['بدأ']],
+    ['إيمتى رح يبلشوا؟', ['بدأ']],
   ];
   for (const [question, words] of cases) {
     it(question, () => {
