@@ -35,6 +35,6 @@ export const PRESENT_PHRASES = /(?:^|\s)(?:(?:هذه|هذي|هاي|بهذه|في
 export const ENGLISH_LIGHT_WORDS = `
 get gets getting got gotten go goes went gone give gives gave given take takes taking make makes making made
 keep keeps kept let lets letting seem seems seemed become becomes became come comes came couple bit lot lots
-only just also even still ever yet already actually exactly really currently nowadays
+only just also even still ever yet already actually exactly really currently nowadays through up
 `;
 
