@@ -3,6 +3,7 @@
  *
  *   <dataDir>/analysis/<pipeline fingerprint>/manifest.json   meta file → sizes, mtimes and content hash
  *   <dataDir>/analysis/<pipeline fingerprint>/<hash>.json     one article's analysis (article-analysis.ts)
+ *   <dataDir>/analysis/<pipeline fingerprint>/pack.json       what a start reads: every article's summary, term frequencies
  *
  * An article's hash covers its metadata, its text and the pipeline fingerprint, so an edited article
  * or a changed pipeline (code or knowledge) is analysed again; the manifest only saves re-reading and
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleMeta } from '../corpus/article.ts';
 import { articleMetaSchema, CorpusError } from '../corpus/load.ts';
-import type { ArticleAnalysis } from './article-analysis.ts';
+import { summariseAnalysis, type ArticleAnalysis, type ArticleSummary } from './article-analysis.ts';
 
 export interface StoredArticle {
   /** Content hash (metadata, text, pipeline fingerprint): the analysis file's name. */
@@ -76,11 +77,15 @@ function readMeta(file: string): ArticleMeta {
   return parsed.data;
 }
 
-/**
- * Every article of the corpus with its analysis: loaded from the store when present, analysed and
- * stored otherwise. Sorted by publication date, then id (the corpus order of loadCorpus).
- */
-export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
+/** The corpus's analyses on disk: every article's hash, analysed now when new or changed. */
+interface Catalogue {
+  hashes: string[];
+  read(hash: string): ArticleAnalysis;
+  /** Removes analyses no longer in the corpus and other pipelines' folders (after any `read` of them). */
+  cleanup(): void;
+}
+
+function catalogue(options: AnalysisStoreOptions): Catalogue {
   const root = join(options.dataDir, 'analysis');
   const dir = join(root, options.fingerprint);
   mkdirSync(dir, { recursive: true });
@@ -90,7 +95,7 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
   const metaNames = readdirSync(options.corpusDir).filter((name) => name.endsWith('.json')).sort();
 
   // First pass: which articles are known (cheap: stat calls), which must be read and hashed.
-  const known: { name: string; hash: string }[] = [];
+  const hashes: string[] = [];
   const toAnalyse: { name: string; meta: ArticleMeta; text: string; hash: string }[] = [];
   for (const name of metaNames) {
     const metaFile = join(options.corpusDir, name);
@@ -101,7 +106,7 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
       const textStat = existsSync(textPath) ? statSync(textPath) : undefined;
       if (textStat && entry.textSize === textStat.size && entry.textMtime === textStat.mtimeMs && existsSync(join(dir, `${entry.hash}.json`))) {
         next[name] = entry;
-        known.push({ name, hash: entry.hash });
+        hashes.push(entry.hash);
         continue;
       }
     }
@@ -116,31 +121,138 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
     const hash = createHash('sha256').update(options.fingerprint).update('\0').update(JSON.stringify(meta)).update('\0').update(text).digest('hex').slice(0, 32);
     const textStat = statSync(textPath);
     next[name] = { metaSize: metaStat.size, metaMtime: metaStat.mtimeMs, textFile: meta.textFile, textSize: textStat.size, textMtime: textStat.mtimeMs, hash };
-    if (existsSync(join(dir, `${hash}.json`))) known.push({ name, hash });
-    else toAnalyse.push({ name, meta, text, hash });
+    hashes.push(hash);
+    if (!existsSync(join(dir, `${hash}.json`))) toAnalyse.push({ name, meta, text, hash });
   }
 
-  const stored: StoredArticle[] = [];
-  for (const { hash } of known) {
-    stored.push({ hash, analysis: JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis });
-  }
+  const fresh = new Map<string, ArticleAnalysis>();
   toAnalyse.forEach(({ meta, text, hash }, i) => {
     const analysis = options.analyse(meta, text);
     writeAtomically(join(dir, `${hash}.json`), JSON.stringify(analysis));
-    stored.push({ hash, analysis });
+    fresh.set(hash, analysis);
     options.progress?.(i + 1, toAnalyse.length);
   });
   const manifestText = JSON.stringify(next);
   if (manifestText !== JSON.stringify(manifest)) writeAtomically(manifestFile, manifestText);
-  // Analyses of edited or removed articles, and of an older pipeline, are dead weight.
-  const live = new Set(Object.values(next).map((entry) => `${entry.hash}.json`));
-  for (const name of readdirSync(dir)) if (name.endsWith('.json') && name !== 'manifest.json' && !live.has(name)) rmSync(join(dir, name), { force: true });
-  for (const other of readdirSync(root)) if (other !== options.fingerprint) rmSync(join(root, other), { recursive: true, force: true });
 
+  return {
+    hashes,
+    read: (hash) => fresh.get(hash) ?? (JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis),
+    cleanup: () => {
+      // Analyses of edited or removed articles, and of an older pipeline, are dead weight.
+      const live = new Set([...Object.values(next).map((entry) => `${entry.hash}.json`), 'manifest.json', PACK_FILE]);
+      for (const name of readdirSync(dir)) if (name.endsWith('.json') && !live.has(name)) rmSync(join(dir, name), { force: true });
+      for (const other of readdirSync(root)) if (other !== options.fingerprint) rmSync(join(root, other), { recursive: true, force: true });
+    },
+  };
+}
+
+function checkUniqueIds(ids: Iterable<string>, corpusDir: string): void {
   const seen = new Set<string>();
-  for (const { analysis } of stored) {
-    if (seen.has(analysis.meta.id)) throw new CorpusError(`duplicate article id ${analysis.meta.id}`, options.corpusDir);
-    seen.add(analysis.meta.id);
+  for (const id of ids) {
+    if (seen.has(id)) throw new CorpusError(`duplicate article id ${id}`, corpusDir);
+    seen.add(id);
   }
-  return stored.sort((a, b) => a.analysis.meta.published.localeCompare(b.analysis.meta.published) || a.analysis.meta.id.localeCompare(b.analysis.meta.id));
+}
+
+const byPublication = (a: ArticleMeta, b: ArticleMeta): number => a.published.localeCompare(b.published) || a.id.localeCompare(b.id);
+
+/**
+ * Every article of the corpus with its analysis: loaded from the store when present, analysed and
+ * stored otherwise. Sorted by publication date, then id (the corpus order of loadCorpus).
+ */
+export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
+  const found = catalogue(options);
+  const stored = found.hashes.map((hash) => ({ hash, analysis: found.read(hash) }));
+  found.cleanup();
+  checkUniqueIds(stored.map((s) => s.analysis.meta.id), options.corpusDir);
+  return stored.sort((a, b) => byPublication(a.analysis.meta, b.analysis.meta));
+}
+
+const PACK_FILE = 'pack.json';
+const PACK_VERSION = 1;
+
+/** What a start needs of every article; the rest of its analysis is read when one of its sentences is a candidate. */
+export interface PackedArticle {
+  hash: string;
+  summary: ArticleSummary;
+}
+
+/** The corpus as a start reads it: one file, plus the sentence frequency of every analysed term. */
+export interface PackedCorpus {
+  /** In corpus order (publication date, then id). */
+  articles: PackedArticle[];
+  /** In how many sentences each analysed term occurs, over the whole corpus. */
+  documentFrequency: Map<string, number>;
+  /** One article's whole analysis (read from its file). */
+  read(hash: string): ArticleAnalysis;
+}
+
+interface PackFile {
+  version: number;
+  articles: PackedArticle[];
+  terms: string[];
+  counts: number[];
+}
+
+function readPack(file: string): PackFile | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const pack = JSON.parse(readFileSync(file, 'utf8')) as PackFile;
+    return pack.version === PACK_VERSION && Array.isArray(pack.articles) && pack.terms.length === pack.counts.length ? pack : undefined;
+  } catch {
+    return undefined; // an unreadable pack only costs rebuilding it
+  }
+}
+
+/**
+ * The corpus from one packed file in DATA_DIR (`analysis/<fingerprint>/pack.json`), brought up to
+ * date with the corpus: articles added or removed since it was written change it by their own
+ * analyses alone, so adding one article to a large corpus reads one analysis, not all of them.
+ */
+export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus {
+  const found = catalogue(options);
+  const dir = join(options.dataDir, 'analysis', options.fingerprint);
+  const packFile = join(dir, PACK_FILE);
+  const old = readPack(packFile);
+  const current = new Set(found.hashes);
+  const kept = (old?.articles ?? []).filter((a) => current.has(a.hash));
+  const keptHashes = new Set(kept.map((a) => a.hash));
+  const removed = (old?.articles ?? []).filter((a) => !current.has(a.hash));
+
+  const documentFrequency = new Map<string, number>();
+  const count = (analysis: ArticleAnalysis, sign: 1 | -1): void => {
+    for (const item of analysis.evidence) {
+      for (const t of item.t) {
+        const term = analysis.terms[t] ?? '';
+        const n = (documentFrequency.get(term) ?? 0) + sign;
+        if (n > 0) documentFrequency.set(term, n);
+        else documentFrequency.delete(term);
+      }
+    }
+  };
+  let articles = [...kept];
+  let added = found.hashes.filter((hash) => !keptHashes.has(hash));
+  try {
+    if (old) old.terms.forEach((term, i) => documentFrequency.set(term, old.counts[i] ?? 0));
+    for (const article of removed) count(found.read(article.hash), -1);
+  } catch {
+    // A removed article's analysis is gone (the store was cleaned without the pack): count afresh.
+    documentFrequency.clear();
+    articles = [];
+    added = found.hashes;
+  }
+  for (const hash of added) {
+    const analysis = found.read(hash);
+    count(analysis, 1);
+    articles.push({ hash, summary: summariseAnalysis(analysis) });
+  }
+  articles.sort((a, b) => byPublication(a.summary.meta, b.summary.meta));
+  if (!old || added.length > 0 || removed.length > 0) {
+    const terms = [...documentFrequency.keys()];
+    writeAtomically(packFile, JSON.stringify({ version: PACK_VERSION, articles, terms, counts: terms.map((t) => documentFrequency.get(t) ?? 0) } satisfies PackFile));
+  }
+  found.cleanup();
+  checkUniqueIds(articles.map((a) => a.summary.meta.id), options.corpusDir);
+  return { articles, documentFrequency, read: found.read };
 }

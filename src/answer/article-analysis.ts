@@ -10,7 +10,7 @@ import type { Article, ArticleMeta, Corpus, Sentence } from '../corpus/article.t
 import { parseArticle } from '../corpus/load.ts';
 import { buildTimeline, type TimelineDeps } from '../events/timeline.ts';
 import type { TimelineEvent } from '../events/types.ts';
-import type { EvidenceSource, SentenceFacts } from './engine.ts';
+import type { CountedStatistics, EvidenceSource, SentenceFacts } from './engine.ts';
 import { buildEvidence, type EvidenceDeps, type SentenceEvidence } from './evidence.ts';
 
 /** What analysing needs: the same functions createEngine hands the evidence and the timeline. */
@@ -51,6 +51,19 @@ export interface ArticleAnalysis {
   /** Places of the headline and lead: where a sentence naming no place happens. */
   leadPlaces: string[];
   evidence: CompactEvidence[];
+}
+
+/** One sentence's evidence as a start needs it: entities, flags and events, no terms or positions. */
+type CompactFacts = Omit<CompactEvidence, 't' | 'p' | 'q'>;
+
+/** An article's analysis without what only a candidate sentence needs (its terms and word positions). */
+export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence'> {
+  evidence: CompactFacts[];
+}
+
+export function summariseAnalysis(analysis: ArticleAnalysis): ArticleSummary {
+  const { terms: _terms, evidence, ...rest } = analysis;
+  return { ...rest, evidence: evidence.map(({ t: _t, p: _p, q: _q, ...facts }) => facts) };
 }
 
 const FLAG = { actor: 1, place: 2, number: 4, time: 8 } as const;
@@ -107,7 +120,7 @@ export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDe
 }
 
 /** The article with its sentences placed at corpus position `firstRef` onwards. */
-export function articleOf(analysis: ArticleAnalysis, firstRef: number): Article {
+export function articleOf(analysis: ArticleSummary, firstRef: number): Article {
   const { meta } = analysis;
   return {
     id: meta.id,
@@ -163,7 +176,7 @@ function articleTermsOf(analysis: ArticleAnalysis): ReadonlySet<string> {
 }
 const NO_PLACES: readonly string[] = [];
 
-function articlePlacesOf(analysis: ArticleAnalysis, item: CompactEvidence): ReadonlySet<string> {
+function articlePlacesOf(analysis: ArticleSummary, item: CompactFacts): ReadonlySet<string> {
   return new Set((item.f & FLAG.place) !== 0 ? NO_PLACES : (analysis.leadPlaces ?? NO_PLACES));
 }
 
@@ -216,5 +229,70 @@ export function storedEvidence(analyses: readonly ArticleAnalysis[], articles: r
         });
       });
     },
+  };
+}
+
+/** Articles whose whole analysis is kept read at once; beyond, the least recently used are dropped. */
+const READ_ARTICLES_LIMIT = 1_000;
+
+/**
+ * The evidence of a packed corpus (analysis-store.ts `loadPackedAnalyses`): the scan reads the
+ * summaries (no terms: term statistics come with the pack), and a sentence's full evidence reads
+ * its article's analysis when the sentence is first a candidate.
+ */
+export function packedEvidence(
+  summaries: readonly { hash: string; summary: ArticleSummary }[],
+  articles: readonly Article[],
+  read: (hash: string) => ArticleAnalysis,
+  statistics: (keep?: (articleId: string) => boolean) => CountedStatistics,
+): EvidenceSource {
+  const total = articles.reduce((n, a) => n + a.sentences.length, 0);
+  const articleAt = new Int32Array(total);
+  articles.forEach((article, a) => {
+    for (const sentence of article.sentences) articleAt[sentence.ref] = a;
+  });
+  const analyses = new Map<number, ArticleAnalysis>();
+  const analysisOf = (a: number): ArticleAnalysis => {
+    let analysis = analyses.get(a);
+    if (analysis) {
+      analyses.delete(a);
+    } else {
+      analysis = read((summaries[a] as { hash: string }).hash);
+      if (analyses.size >= READ_ARTICLES_LIMIT) analyses.delete(analyses.keys().next().value as number);
+    }
+    analyses.set(a, analysis);
+    return analysis;
+  };
+  const built = new Map<number, SentenceEvidence>();
+  return {
+    length: total,
+    get(ref) {
+      if (!(ref >= 0 && ref < total)) return undefined;
+      let evidence = built.get(ref);
+      if (evidence) return evidence;
+      const a = articleAt[ref] as number;
+      const article = articles[a] as Article;
+      evidence = sentenceEvidence(analysisOf(a), article, ref - (article.sentences[0]?.ref ?? 0));
+      if (built.size >= MATERIALISED_LIMIT) built.delete(built.keys().next().value as number);
+      built.set(ref, evidence);
+      return evidence;
+    },
+    scan(visit: (facts: SentenceFacts) => void) {
+      articles.forEach((article, a) => {
+        const { summary } = summaries[a] as { summary: ArticleSummary };
+        summary.evidence.forEach((item, i) => {
+          visit({
+            ref: (article.sentences[i] as Sentence).ref,
+            articleId: article.id,
+            terms: NO_PLACES,
+            entities: item.e,
+            contextEntities: item.c ? [...item.e, ...item.c] : item.e,
+            articlePlaces: (item.f & FLAG.place) !== 0 ? NO_PLACES : summary.leadPlaces,
+            events: item.v ? item.v.flatMap((v) => summary.events[v] ?? []) : NO_EVENTS,
+          });
+        });
+      });
+    },
+    termStatistics: statistics,
   };
 }

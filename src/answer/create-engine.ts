@@ -1,6 +1,6 @@
 /** Wires the real language-understanding and events modules into the engine. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Corpus, Language } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -10,15 +10,16 @@ import { allEntities, entityById, entityTerms, matchEntities } from '../nlu/enti
 import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { conceptLabeller } from '../nlu/concepts.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
+import type { IntentName } from '../nlu/intent-names.ts';
 import { corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import type { SentenceSearchIndex } from '../search/types.ts';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { loadAnalyses } from './analysis-store.ts';
-import { analyseArticle, articleOf, storedEvidence, type AnalysisDeps } from './article-analysis.ts';
-import { buildEngine, DEFAULT_RANKING, type ExplainableEngine, type RankingOptions } from './engine.ts';
-import type { EvidenceSource } from './engine.ts';
+import { loadPackedAnalyses, type PackedCorpus } from './analysis-store.ts';
+import { analyseArticle, articleOf, packedEvidence, type AnalysisDeps } from './article-analysis.ts';
+import { buildEngine, DEFAULT_RANKING, intentProfilesFor, type EngineParts, type ExplainableEngine, type IntentProfiles, type RankingOptions } from './engine.ts';
+import type { CountedStatistics, EvidenceSource } from './engine.ts';
 import { resolveHomeRegion } from './home-region.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -63,7 +64,15 @@ function normalizedWords(text: string): string[] {
 }
 
 /** Hash of the code and knowledge the analysis depends on: any change re-analyses every article. */
+let fingerprint: string | undefined;
+
 function pipelineFingerprint(): string {
+  // The code on disk does not change under a running process: hashed once.
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+function computeFingerprint(): string {
   const hash = createHash('sha256').update(`v${PIPELINE_VERSION}`);
   const src = join(import.meta.dirname, '..');
   const files = [
@@ -94,7 +103,7 @@ interface PreparedCorpus {
 /** Corpus, timeline and evidence from the analysis store (computing only new or changed articles). */
 function preparePersisted(options: CreateEngineOptions & { dataDir: string }): PreparedCorpus {
   let started = 0;
-  const stored = loadAnalyses({
+  const packed = loadPackedAnalyses({
     corpusDir: options.corpusDir,
     dataDir: options.dataDir,
     fingerprint: pipelineFingerprint(),
@@ -110,15 +119,76 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
   const articles: Article[] = [];
   const indexed: IndexedArticle[] = [];
   let ref = 0;
-  for (const { hash, analysis } of stored) {
-    const article = articleOf(analysis, ref);
+  for (const { hash, summary } of packed.articles) {
+    const article = articleOf(summary, ref);
     ref += article.sentences.length;
     articles.push(article);
     indexed.push({ id: article.id, hash, sentences: article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })) });
   }
-  const timelineEvents = mergeArticleTimelines(stored.map((s) => s.analysis.events), { entityById });
-  const evidence = storedEvidence(stored.map((s) => s.analysis), articles);
+  const timelineEvents = mergeArticleTimelines(packed.articles.map((a) => a.summary.events), { entityById });
+  const evidence = packedEvidence(packed.articles, articles, packed.read, (keep) => packedStatistics(packed, keep));
   return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed };
+}
+
+/**
+ * Statistics of a packed corpus without reading every analysis: all articles' term frequencies come
+ * with the pack; a subset (the home region's articles) reads the smaller side, the subset or the rest.
+ */
+function packedStatistics(packed: PackedCorpus, keep?: (articleId: string) => boolean): CountedStatistics {
+  const kept = keep ? packed.articles.filter((a) => keep(a.summary.meta.id)) : packed.articles;
+  const entityFrequency = new Map<string, number>();
+  let sentenceCount = 0;
+  for (const { summary } of kept) {
+    sentenceCount += summary.evidence.length;
+    for (const item of summary.evidence) for (const id of item.e) entityFrequency.set(id, (entityFrequency.get(id) ?? 0) + 1);
+  }
+  if (kept.length === packed.articles.length) return { sentenceCount, documentFrequency: packed.documentFrequency, entityFrequency };
+  const keptIds = new Set(kept.map((a) => a.summary.meta.id));
+  const counting = kept.length <= packed.articles.length / 2;
+  const documentFrequency = counting ? new Map<string, number>() : new Map(packed.documentFrequency);
+  for (const { hash, summary } of packed.articles) {
+    if (keptIds.has(summary.meta.id) !== counting) continue;
+    const analysis = packed.read(hash);
+    for (const item of analysis.evidence) {
+      for (const t of item.t) {
+        const term = analysis.terms[t] ?? '';
+        const n = (documentFrequency.get(term) ?? 0) + (counting ? 1 : -1);
+        if (n > 0) documentFrequency.set(term, n);
+        else documentFrequency.delete(term);
+      }
+    }
+  }
+  return { sentenceCount, documentFrequency, entityFrequency };
+}
+
+/**
+ * Intent profiles from the cache directory when the examples and the knowledge they are read with
+ * are unchanged; computed (about a second) and stored otherwise.
+ */
+function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfiles {
+  const hash = createHash('sha256').update(pipelineFingerprint()).update(JSON.stringify(parts.intentExamples));
+  const root = join(import.meta.dirname, '..', '..');
+  for (const file of ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'src/answer/intent-profile.ts', 'src/answer/engine.ts', 'knowledge/concepts.json', 'intents/glossary.json']) {
+    if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
+  }
+  const key = hash.digest('hex').slice(0, 16);
+  const file = join(cacheDir, 'intent-profiles.json');
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; profiles: [IntentName, string[]][] };
+    if (cached.key === key) return new Map(cached.profiles.map(([intent, terms]) => [intent, new Set(terms)]));
+  } catch {
+    // missing or unreadable: computed below
+  }
+  const profiles = intentProfilesFor(parts);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ key, profiles: [...profiles].map(([intent, terms]) => [intent, [...terms]]) }));
+    renameSync(temporary, file);
+  } catch {
+    // a read-only cache only costs computing them again next time
+  }
+  return profiles;
 }
 
 function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
@@ -142,41 +212,43 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   const parentOf = (id: string): string | undefined => entityById(id)?.parent;
   const homeRegion = options.homeRegion === undefined ? undefined : resolveHomeRegion(options.homeRegion, { matchEntities, parentOf, placeType: (id) => entityById(id)?.type });
   const index = options.openIndex?.(indexed);
+  const parts: EngineParts = {
+    classifyIntent: async (text) => {
+      const result = classifyIntent(model, text);
+      return { intent: result.intent, score: result.score };
+    },
+    matchEntities,
+    parentOf,
+    entityTerms,
+    expandQuery: (text, lang: Language) => expandQuery(text, lang),
+    glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
+    timelineEvents,
+    filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
+    intentExamples: defaultIntentData().examples,
+    placeName: (id) => {
+      const entity = entityById(id);
+      return entity && { ar: entity.nameAr, en: entity.nameEn };
+    },
+    recognised: {
+      entity: (id) => {
+        const entity = entityById(id);
+        return entity && { nameEn: entity.nameEn, kind: entity.kind };
+      },
+      concepts: conceptLabeller(defaultConcepts(), analyze),
+    },
+    translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
+    nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
+    timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
+    parseQuestionDate: (question, lang) => {
+      const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });
+      return date && { label: date.label, matches: (event) => questionDateMatches(date, event) };
+    },
+  };
+  const intentProfiles = options.cacheDir ? cachedIntentProfiles(options.cacheDir, parts) : undefined;
   return buildEngine(
     corpus,
-    {
-      classifyIntent: async (text) => {
-        const result = classifyIntent(model, text);
-        return { intent: result.intent, score: result.score };
-      },
-      matchEntities,
-      parentOf,
-      entityTerms,
-      expandQuery: (text, lang: Language) => expandQuery(text, lang),
-      glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
-      timelineEvents,
-      filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
-      intentExamples: defaultIntentData().examples,
-      placeName: (id) => {
-        const entity = entityById(id);
-        return entity && { ar: entity.nameAr, en: entity.nameEn };
-      },
-      recognised: {
-        entity: (id) => {
-          const entity = entityById(id);
-          return entity && { nameEn: entity.nameEn, kind: entity.kind };
-        },
-        concepts: conceptLabeller(defaultConcepts(), analyze),
-      },
-      translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
-      nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
-      timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
-      parseQuestionDate: (question, lang) => {
-        const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });
-        return date && { label: date.label, matches: (event) => questionDateMatches(date, event) };
-      },
-    },
+    parts,
     options.ranking ?? DEFAULT_RANKING,
-    { evidence, index, homeRegion },
+    { evidence, index, homeRegion, intentProfiles },
   );
 }

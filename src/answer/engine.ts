@@ -173,7 +173,15 @@ export interface EvidenceSource {
   readonly length: number;
   get(ref: number): SentenceEvidence | undefined;
   scan(visit: (facts: SentenceFacts) => void): void;
+  /**
+   * Term and entity statistics of the kept articles (all when omitted), for a source that keeps
+   * them (a packed corpus); otherwise they are counted by a scan, and the scan's facts need terms.
+   */
+  termStatistics?(keep?: (articleId: string) => boolean): CountedStatistics;
 }
+
+/** The counted part of TermStatistics. */
+export type CountedStatistics = Pick<TermStatistics, 'sentenceCount' | 'documentFrequency' | 'entityFrequency'>;
 
 /** An evidence table already in memory as an EvidenceSource. */
 export function evidenceArray(evidence: readonly SentenceEvidence[]): EvidenceSource {
@@ -193,6 +201,23 @@ export interface PreparedInput {
   evidence?: EvidenceSource;
   index?: SentenceSearchIndex;
   homeRegion?: HomeRegion;
+  /** The intents' characteristic terms, as `intentProfilesFor` gives them (a cache of them). */
+  intentProfiles?: IntentProfiles;
+}
+
+export type IntentProfiles = ReadonlyMap<IntentName, ReadonlySet<string>>;
+
+/**
+ * The terms characteristic of each intent, from its training examples with their named entities left
+ * out and their words expanded as questions are: they depend on the examples and the knowledge alone,
+ * never on the corpus, so a caller may cache them.
+ */
+export function intentProfilesFor(parts: Pick<EngineParts, 'intentExamples' | 'matchEntities' | 'expandQuery'>): IntentProfiles {
+  return buildIntentProfiles(parts.intentExamples, (text) => {
+    let rest = text;
+    for (const m of [...parts.matchEntities(text)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+    return [...analyze(rest), ...parts.expandQuery(rest, /\p{Script=Arabic}/u.test(rest) ? 'ar' : 'en')];
+  });
 }
 
 /** Only these vocabulary terms can be typo or shared-stem candidates (see nearTerms in units.ts). */
@@ -305,7 +330,15 @@ function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: numb
   }
 }
 
-function termStatistics(evidence: EvidenceSource, keep: (articleId: string) => boolean = () => true): TermStatistics {
+function termStatistics(evidence: EvidenceSource, keep?: (articleId: string) => boolean): TermStatistics {
+  return {
+    ...(evidence.termStatistics?.(keep) ?? countStatistics(evidence, keep)),
+    genericTerms: new Set(analyze(`${GENERIC_QUESTION_WORDS} ${ENGLISH_LIGHT_WORDS}`)),
+  };
+}
+
+/** Sentence frequencies of terms and entities, counted over the sentences of the kept articles. */
+function countStatistics(evidence: EvidenceSource, keep: (articleId: string) => boolean = () => true): CountedStatistics {
   const documentFrequency = new Map<string, number>();
   const entityFrequency = new Map<string, number>();
   let sentenceCount = 0;
@@ -315,12 +348,7 @@ function termStatistics(evidence: EvidenceSource, keep: (articleId: string) => b
     for (const term of item.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     for (const id of item.entities) entityFrequency.set(id, (entityFrequency.get(id) ?? 0) + 1);
   });
-  return {
-    sentenceCount,
-    documentFrequency,
-    entityFrequency,
-    genericTerms: new Set(analyze(`${GENERIC_QUESTION_WORDS} ${ENGLISH_LIGHT_WORDS}`)),
-  };
+  return { sentenceCount, documentFrequency, entityFrequency };
 }
 
 /** Region statistics look up typos and stems among the region's own words (one shared index, filtered). */
@@ -390,15 +418,7 @@ export async function buildEngine(
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const presentStarts = Date.parse(newest) - 7 * 86_400_000;
-  const withoutEntities = (text: string): string => {
-    let rest = text;
-    for (const m of [...parts.matchEntities(text)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
-    return rest;
-  };
-  const intentProfiles = buildIntentProfiles(parts.intentExamples, (text) => {
-    const rest = withoutEntities(text);
-    return [...analyze(rest), ...parts.expandQuery(rest, /\p{Script=Arabic}/u.test(rest) ? 'ar' : 'en')];
-  });
+  const intentProfiles = prepared.intentProfiles ?? intentProfilesFor(parts);
 
   // Names no list holds are found by their consonants among the articles' own words; the matcher
   // is built on the first English question, never at start.

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAnalyses } from '../../src/answer/analysis-store.ts';
+import { loadAnalyses, loadPackedAnalyses } from '../../src/answer/analysis-store.ts';
+import { createEngine } from '../../src/answer/create-engine.ts';
 import { analyseArticle, articleOf, evidenceOf } from '../../src/answer/article-analysis.ts';
 import { buildEvidence } from '../../src/answer/evidence.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
@@ -95,3 +96,72 @@ describe('the analysis store in DATA_DIR', () => {
     expect(() => open(dir, data)).toThrow(/second-2021-05-01\.json/);
   });
 });
+
+describe('the packed corpus a start reads', () => {
+  /** Term frequencies counted from every stored analysis: what the pack must hold. */
+  const counted = (stored: ReturnType<typeof loadAnalyses>): Map<string, number> => {
+    const df = new Map<string, number>();
+    for (const { analysis } of stored) for (const item of analysis.evidence) for (const t of item.t) {
+      const term = analysis.terms[t] as string;
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+    return df;
+  };
+  const packed = (corpusDir: string, dataDir: string, analysed: string[] = []) => loadPackedAnalyses({
+    corpusDir, dataDir, fingerprint: 'test-v1', analyse: (meta, text) => {
+      analysed.push(meta.id);
+      return analyseArticle(meta, text, deps);
+    },
+  });
+
+  it('keeps every term frequency right as articles are added, edited and removed', () => {
+    const dir = twoArticleCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
+    const first = packed(dir, data);
+    expect(first.articles.map((a) => a.summary.meta.id)).toEqual([SEED_ID, 'second-2021-05-01']);
+    expect(first.documentFrequency).toEqual(counted(loadAnalyses({ corpusDir: dir, dataDir: mkdtempSync(join(tmpdir(), 'x-')), fingerprint: 't', analyse: (m, t) => analyseArticle(m, t, deps) })));
+    // A summary carries no terms or positions: those are read per candidate.
+    expect(Object.keys(first.articles[0]?.summary.evidence[1] ?? {})).not.toContain('t');
+
+    const steps: (() => void)[] = [
+      () => writeFileSync(join(dir, 'second-2021-05-01.ar.txt'), 'عنوان جديد\nاشتباكات في حي طي بالقامشلي.\n'),
+      () => {
+        writeFileSync(join(dir, 'third-2021-05-02.ar.txt'), 'خبر ثالث\nانقطاع المياه عن حي الصالحية في الحسكة.\n');
+        writeFileSync(join(dir, 'third-2021-05-02.json'), JSON.stringify({ id: 'third-2021-05-02', textFile: 'third-2021-05-02.ar.txt', language: 'ar', published: '2021-05-02', publisher: null, url: null }));
+      },
+      () => rmSync(join(dir, 'second-2021-05-01.json')),
+    ];
+    for (const step of steps) {
+      step();
+      const analysed: string[] = [];
+      const next = packed(dir, data, analysed);
+      expect(analysed.length).toBeLessThanOrEqual(1); // only the new or edited article
+      const fresh = loadAnalyses({ corpusDir: dir, dataDir: mkdtempSync(join(tmpdir(), 'x-')), fingerprint: 't', analyse: (m, t) => analyseArticle(m, t, deps) });
+      expect(next.articles.map((a) => a.summary.meta.id)).toEqual(fresh.map((s) => s.analysis.meta.id));
+      expect(next.documentFrequency).toEqual(counted(fresh));
+    }
+  });
+
+  it('rebuilds from the analyses when the pack is unreadable', () => {
+    const dir = twoArticleCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
+    const first = packed(dir, data);
+    writeFileSync(join(data, 'analysis', 'test-v1', 'pack.json'), '{ broken');
+    const again = packed(dir, data);
+    expect(again.documentFrequency).toEqual(first.documentFrequency);
+    expect(again.articles).toEqual(first.articles);
+  });
+
+  it('answers exactly as the engine built in memory does', async () => {
+    const dir = twoArticleCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qamishli-cache-'));
+    const inMemory = await createEngine({ corpusDir: dir, cacheDir });
+    const dataDir = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
+    await createEngine({ corpusDir: dir, cacheDir, dataDir }); // the first start writes the pack
+    const persisted = await createEngine({ corpusDir: dir, cacheDir, dataDir });
+    for (const question of ['من يسيطر على المطار؟', 'كم عدد القتلى؟', 'Who controls the airport?', 'متى بدأت الاشتباكات؟', 'ما اسم قائد الأسايش؟']) {
+      expect(await persisted.ask(question), question).toEqual(await inMemory.ask(question));
+    }
+  });
+});
+
