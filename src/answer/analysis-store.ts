@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleMeta } from '../corpus/article.ts';
 import { articleMetaSchema, CorpusError } from '../corpus/load.ts';
+import { tokenize } from '../text/tokenize.ts';
 import { summariseAnalysis, type ArticleAnalysis, type ArticleSummary } from './article-analysis.ts';
 
 export interface StoredArticle {
@@ -170,7 +171,8 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
 }
 
 const PACK_FILE = 'pack.json';
-const PACK_VERSION = 1;
+const PACK_VERSION = 2;
+const ARABIC_WORD = /\p{Script=Arabic}/u;
 
 /** What a start needs of every article; the rest of its analysis is read when one of its sentences is a candidate. */
 export interface PackedArticle {
@@ -184,6 +186,8 @@ export interface PackedCorpus {
   articles: PackedArticle[];
   /** In how many sentences each analysed term occurs, over the whole corpus. */
   documentFrequency: Map<string, number>;
+  /** Every Arabic word of the articles as written, with its number of occurrences (typos and names look here). */
+  words: Map<string, number>;
   /** One article's whole analysis (read from its file). */
   read(hash: string): ArticleAnalysis;
 }
@@ -193,13 +197,17 @@ interface PackFile {
   articles: PackedArticle[];
   terms: string[];
   counts: number[];
+  words: string[];
+  wordCounts: number[];
 }
 
 function readPack(file: string): PackFile | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const pack = JSON.parse(readFileSync(file, 'utf8')) as PackFile;
-    return pack.version === PACK_VERSION && Array.isArray(pack.articles) && pack.terms.length === pack.counts.length ? pack : undefined;
+    return pack.version === PACK_VERSION && Array.isArray(pack.articles) && pack.terms.length === pack.counts.length && pack.words.length === pack.wordCounts.length
+      ? pack
+      : undefined;
   } catch {
     return undefined; // an unreadable pack only costs rebuilding it
   }
@@ -221,24 +229,30 @@ export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus 
   const removed = (old?.articles ?? []).filter((a) => !current.has(a.hash));
 
   const documentFrequency = new Map<string, number>();
+  const words = new Map<string, number>();
+  const tally = (map: Map<string, number>, key: string, sign: 1 | -1): void => {
+    const n = (map.get(key) ?? 0) + sign;
+    if (n > 0) map.set(key, n);
+    else map.delete(key);
+  };
   const count = (analysis: ArticleAnalysis, sign: 1 | -1): void => {
+    for (const sentence of analysis.sentences) for (const word of tokenize(sentence.text)) if (ARABIC_WORD.test(word)) tally(words, word, sign);
     for (const item of analysis.evidence) {
-      for (const t of item.t) {
-        const term = analysis.terms[t] ?? '';
-        const n = (documentFrequency.get(term) ?? 0) + sign;
-        if (n > 0) documentFrequency.set(term, n);
-        else documentFrequency.delete(term);
-      }
+      for (const t of item.t) tally(documentFrequency, analysis.terms[t] ?? '', sign);
     }
   };
   let articles = [...kept];
   let added = found.hashes.filter((hash) => !keptHashes.has(hash));
   try {
-    if (old) old.terms.forEach((term, i) => documentFrequency.set(term, old.counts[i] ?? 0));
+    if (old) {
+      old.terms.forEach((term, i) => documentFrequency.set(term, old.counts[i] ?? 0));
+      old.words.forEach((word, i) => words.set(word, old.wordCounts[i] ?? 0));
+    }
     for (const article of removed) count(found.read(article.hash), -1);
   } catch {
     // A removed article's analysis is gone (the store was cleaned without the pack): count afresh.
     documentFrequency.clear();
+    words.clear();
     articles = [];
     added = found.hashes;
   }
@@ -250,9 +264,12 @@ export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus 
   articles.sort((a, b) => byPublication(a.summary.meta, b.summary.meta));
   if (!old || added.length > 0 || removed.length > 0) {
     const terms = [...documentFrequency.keys()];
-    writeAtomically(packFile, JSON.stringify({ version: PACK_VERSION, articles, terms, counts: terms.map((t) => documentFrequency.get(t) ?? 0) } satisfies PackFile));
+    const wordList = [...words.keys()];
+    writeAtomically(packFile, JSON.stringify({
+      version: PACK_VERSION, articles, terms, counts: terms.map((t) => documentFrequency.get(t) ?? 0), words: wordList, wordCounts: wordList.map((w) => words.get(w) ?? 0),
+    } satisfies PackFile));
   }
   found.cleanup();
   checkUniqueIds(articles.map((a) => a.summary.meta.id), options.corpusDir);
-  return { articles, documentFrequency, read: found.read };
+  return { articles, documentFrequency, words, read: found.read };
 }

@@ -98,6 +98,7 @@ interface PreparedCorpus {
   timelineEvents: TimelineEvent[];
   evidence?: EvidenceSource;
   indexed: IndexedArticle[];
+  corpusWords?: ReadonlyMap<string, number>;
 }
 
 /** Corpus, timeline and evidence from the analysis store (computing only new or changed articles). */
@@ -127,7 +128,7 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
   }
   const timelineEvents = mergeArticleTimelines(packed.articles.map((a) => a.summary.events), { entityById });
   const evidence = packedEvidence(packed.articles, articles, packed.read, (keep) => packedStatistics(packed, keep));
-  return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed };
+  return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed, corpusWords: packed.words };
 }
 
 /**
@@ -206,7 +207,7 @@ function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
 export async function createEngine(options: CreateEngineOptions): Promise<ExplainableEngine> {
   const bilingual = options.bilingual === undefined ? loadBilingualLexicon() : options.bilingual;
   const { dataDir } = options;
-  const { corpus, timelineEvents, evidence, indexed } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
+  const { corpus, timelineEvents, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
   const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const parentOf = (id: string): string | undefined => entityById(id)?.parent;
@@ -249,6 +250,6 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
     corpus,
     parts,
     options.ranking ?? DEFAULT_RANKING,
-    { evidence, index, homeRegion, intentProfiles },
+    { evidence, index, homeRegion, intentProfiles, corpusWords },
   );
 }

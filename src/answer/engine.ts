@@ -201,6 +201,8 @@ export interface PreparedInput {
   evidence?: EvidenceSource;
   index?: SentenceSearchIndex;
   homeRegion?: HomeRegion;
+  /** Every Arabic word of the articles as written, with its occurrences (else read from the sentences when first needed). */
+  corpusWords?: ReadonlyMap<string, number>;
   /** The intents' characteristic terms, as `intentProfilesFor` gives them (a cache of them). */
   intentProfiles?: IntentProfiles;
 }
@@ -424,7 +426,7 @@ export async function buildEngine(
   // is built on the first English question, never at start.
   let names: ((latin: string) => readonly { arabic: string; weight: number }[]) | undefined;
   const namesFor = (latin: string): readonly { arabic: string; weight: number }[] => {
-    names ??= parts.nameFinder?.(corpus.sentences.flatMap((s) => tokenize(s.text))) ?? (() => []);
+    names ??= parts.nameFinder?.(prepared.corpusWords?.keys() ?? corpus.sentences.flatMap((s) => tokenize(s.text))) ?? (() => []);
     return names(latin);
   };
   const translate = parts.translateEnglish
@@ -448,34 +450,40 @@ export async function buildEngine(
         })
     : undefined;
 
-  // The articles' words as written (clitics stripped), for typos that derail the stemmer.
-  let wordIndex: { index: VocabularyIndex; terms: Map<string, { terms: string[]; count: number }> } | undefined;
+  // The articles' words as written (clitics stripped), for typos that derail the stemmer. A form's
+  // analysed terms are worked out only when it is a candidate.
+  let wordIndex: { index: VocabularyIndex; forms: Map<string, { token: string; count: number; terms?: string[] }> } | undefined;
   const nearWords = (word: string): string[] => {
     if (!wordIndex) {
-      const built = { index: new VocabularyIndex(), terms: new Map<string, { terms: string[]; count: number }>() };
-      for (const sentence of corpus.sentences) {
-        for (const token of tokenize(sentence.text)) {
-          const form = stripClitics(normalizeArabic(token));
-          if (form.length < MIN_TYPO_WORD || !/^\p{Script=Arabic}+$/u.test(form)) continue;
-          const entry = built.terms.get(form);
-          if (entry) entry.count += 1;
-          else {
-            built.terms.set(form, { terms: analyze(token), count: 1 });
-            built.index.add(form);
-          }
+      const built = { index: new VocabularyIndex(), forms: new Map<string, { token: string; count: number; terms?: string[] }>() };
+      const addWord = (token: string, count: number): void => {
+        const form = stripClitics(normalizeArabic(token));
+        if (form.length < MIN_TYPO_WORD || !/^\p{Script=Arabic}+$/u.test(form)) return;
+        const entry = built.forms.get(form);
+        if (entry) entry.count += count;
+        else {
+          built.forms.set(form, { token, count });
+          built.index.add(form);
         }
-      }
+      };
+      if (prepared.corpusWords) for (const [token, count] of prepared.corpusWords) addWord(token, count);
+      else for (const sentence of corpus.sentences) for (const token of tokenize(sentence.text)) addWord(token, 1);
       wordIndex = built;
     }
-    const { index: words, terms: termsOf } = wordIndex;
+    const { index: words, forms } = wordIndex;
     const form = stripClitics(normalizeArabic(word));
     if (form.length < MIN_TYPO_WORD || words.has(form)) return [];
     return words
       .candidates(form)
       .filter((other) => isLikelyTypo(form, other))
-      .sort((a, b) => (termsOf.get(b)?.count ?? 0) - (termsOf.get(a)?.count ?? 0))
+      .sort((a, b) => (forms.get(b)?.count ?? 0) - (forms.get(a)?.count ?? 0))
       .slice(0, MAX_TYPO_READINGS)
-      .flatMap((other) => termsOf.get(other)?.terms ?? []);
+      .flatMap((other) => {
+        const entry = forms.get(other);
+        if (!entry) return [];
+        entry.terms ??= analyze(entry.token);
+        return entry.terms;
+      });
   };
 
   const cite = (ref: number): Citation | null => {

@@ -107,6 +107,14 @@ describe('the packed corpus a start reads', () => {
     }
     return df;
   };
+  /** Arabic words as written, with their occurrences, over every stored analysis. */
+  const countedWords = (stored: ReturnType<typeof loadAnalyses>): Map<string, number> => {
+    const words = new Map<string, number>();
+    for (const { analysis } of stored) for (const sentence of analysis.sentences) for (const word of tokenize(sentence.text)) {
+      if (/\p{Script=Arabic}/u.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    return words;
+  };
   const packed = (corpusDir: string, dataDir: string, analysed: string[] = []) => loadPackedAnalyses({
     corpusDir, dataDir, fingerprint: 'test-v1', analyse: (meta, text) => {
       analysed.push(meta.id);
@@ -139,6 +147,7 @@ describe('the packed corpus a start reads', () => {
       const fresh = loadAnalyses({ corpusDir: dir, dataDir: mkdtempSync(join(tmpdir(), 'x-')), fingerprint: 't', analyse: (m, t) => analyseArticle(m, t, deps) });
       expect(next.articles.map((a) => a.summary.meta.id)).toEqual(fresh.map((s) => s.analysis.meta.id));
       expect(next.documentFrequency).toEqual(counted(fresh));
+      expect(next.words).toEqual(countedWords(fresh));
     }
   });
 
@@ -149,6 +158,7 @@ describe('the packed corpus a start reads', () => {
     writeFileSync(join(data, 'analysis', 'test-v1', 'pack.json'), '{ broken');
     const again = packed(dir, data);
     expect(again.documentFrequency).toEqual(first.documentFrequency);
+    expect(again.words).toEqual(first.words);
     expect(again.articles).toEqual(first.articles);
   });
 
@@ -159,7 +169,8 @@ describe('the packed corpus a start reads', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
     await createEngine({ corpusDir: dir, cacheDir, dataDir }); // the first start writes the pack
     const persisted = await createEngine({ corpusDir: dir, cacheDir, dataDir });
-    for (const question of ['من يسيطر على المطار؟', 'كم عدد القتلى؟', 'Who controls the airport?', 'متى بدأت الاشتباكات؟', 'ما اسم قائد الأسايش؟']) {
+    // Typos and Latin names reach the articles' own words, read from the pack on the persisted side.
+    for (const question of ['من يسيطر على المطار؟', 'كم عدد القتلى؟', 'Who controls the airport?', 'متى بدأت الاشتباكات؟', 'ما اسم قائد الأسايش؟', 'مين مسيطر عالمطاار؟', 'What happened in Hilaliyeh?', 'Who controls Tai?']) {
       expect(await persisted.ask(question), question).toEqual(await inMemory.ask(question));
     }
   });
