@@ -132,6 +132,12 @@ export interface RankingOptions {
    * (it is read in the home region): such a sentence must cover more of the question to be quoted.
    */
   elsewhereCredit: number;
+  /**
+   * Taken from the score of a sentence that only tells its article's background (every event it dates
+   * ended a month or more before the article) when the question asks for no date, first or background:
+   * a question about a report is about what it reports.
+   */
+  backgroundPenalty: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -150,6 +156,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   entityPostings: 200,
   datePostings: 200,
   elsewhereCredit: 0.6,
+  backgroundPenalty: 0.05,
 };
 
 /** One sentence's light facts: enough for statistics and postings, read once at start. */
@@ -309,6 +316,15 @@ function toCitation(sentence: Sentence, article: Article): Citation {
     publisher: article.publisher,
     url: article.url,
   };
+}
+
+const BACKGROUND_DAYS = 30;
+
+/** True when every event the sentence dates ended a month or more before its article was published. */
+function isBackground(item: SentenceEvidence, article: Article | undefined): boolean {
+  if (!article || item.events.length === 0) return false;
+  const before = Date.parse(article.published) - BACKGROUND_DAYS * 86_400_000;
+  return item.events.every((event) => Date.parse(event.end) < before);
 }
 
 /**
@@ -618,7 +634,8 @@ export async function buildEngine(
         ranking.distinctiveWeight * distinctive * covered +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
         ranking.intentWeight * fit;
-      ranked.push({ evidence: item, coverage: covered, score });
+      const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
+      ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     const steered = steerByReports(ranked, cues, flags.latest, corpus.articles); // issue 8

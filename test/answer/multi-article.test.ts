@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import type { Engine } from '../../src/answer/types.ts';
 import { SECOND_DIR, SEED_DIR } from '../events/fixtures/load.ts';
-import { SEED_ID } from '../helpers/engine.ts';
+import { SEED_ID, sharedEngine } from '../helpers/engine.ts';
 
 // The engine over two articles: the seed and a later one it was never tuned on.
 const SECOND_ID = 'tayy-2021-05-03';
@@ -49,5 +49,16 @@ describe('an engine over several articles', () => {
     expect(starts).toEqual([...starts].sort());
     expect(events.some((e) => e.date === '2021-04-28' && e.citations.some((c) => c.articleId === SECOND_ID))).toBe(true);
     expect(events.some((e) => e.date === '2021-04-23' && e.citations.some((c) => c.articleId === SEED_ID))).toBe(true);
+  });
+});
+
+describe('a report and its background', () => {
+  // The Washokani report (January 2024) also recalls the floods of January 2023, in the same words.
+  const WASHOKANI = 't-hasakah-washokani-storm-2024-01-22';
+  it('answers a question that asks for no date from what the report reports, not from its background', async () => {
+    const shared = await sharedEngine();
+    expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#1`);
+    // Asked for the earlier floods, the background is the answer.
+    expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني في كانون الثاني 2023؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#12`);
   });
 });
