@@ -12,7 +12,7 @@
  * their own folder and are removed once the new one is complete.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleMeta } from '../corpus/article.ts';
@@ -126,11 +126,9 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
     if (!existsSync(join(dir, `${hash}.json`))) toAnalyse.push({ name, meta, text, hash });
   }
 
-  const fresh = new Map<string, ArticleAnalysis>();
+  // Written and let go one by one: a first build of a large corpus never holds every analysis at once.
   toAnalyse.forEach(({ meta, text, hash }, i) => {
-    const analysis = options.analyse(meta, text);
-    writeAtomically(join(dir, `${hash}.json`), JSON.stringify(analysis));
-    fresh.set(hash, analysis);
+    writeAtomically(join(dir, `${hash}.json`), JSON.stringify(options.analyse(meta, text)));
     options.progress?.(i + 1, toAnalyse.length);
   });
   const manifestText = JSON.stringify(next);
@@ -138,7 +136,7 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
 
   return {
     hashes,
-    read: (hash) => fresh.get(hash) ?? (JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis),
+    read: (hash) => JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis,
     cleanup: () => {
       // Analyses of edited or removed articles, and of an older pipeline, are dead weight.
       const live = new Set([...Object.values(next).map((entry) => `${entry.hash}.json`), 'manifest.json', PACK_FILE]);
@@ -213,6 +211,26 @@ function readPack(file: string): PackFile | undefined {
   }
 }
 
+/** Writes the pack piece by piece (one article at a time), never as one string of the whole corpus. */
+function writePack(file: string, articles: readonly PackedArticle[], documentFrequency: ReadonlyMap<string, number>, words: ReadonlyMap<string, number>): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, `{"version":${PACK_VERSION},"articles":[`);
+    articles.forEach((article, i) => writeSync(fd, `${i > 0 ? ',' : ''}${JSON.stringify(article)}`));
+    const table = (name: string, keys: string, values: string): string => `,"${name}":${keys},"${values}"`;
+    const terms = [...documentFrequency.keys()];
+    writeSync(fd, table('terms', JSON.stringify(terms), 'counts'));
+    writeSync(fd, `:${JSON.stringify(terms.map((t) => documentFrequency.get(t) ?? 0))}`);
+    const wordList = [...words.keys()];
+    writeSync(fd, table('words', JSON.stringify(wordList), 'wordCounts'));
+    writeSync(fd, `:${JSON.stringify(wordList.map((w) => words.get(w) ?? 0))}}`);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
 /**
  * The corpus from one packed file in DATA_DIR (`analysis/<fingerprint>/pack.json`), brought up to
  * date with the corpus: articles added or removed since it was written change it by their own
@@ -263,11 +281,7 @@ export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus 
   }
   articles.sort((a, b) => byPublication(a.summary.meta, b.summary.meta));
   if (!old || added.length > 0 || removed.length > 0) {
-    const terms = [...documentFrequency.keys()];
-    const wordList = [...words.keys()];
-    writeAtomically(packFile, JSON.stringify({
-      version: PACK_VERSION, articles, terms, counts: terms.map((t) => documentFrequency.get(t) ?? 0), words: wordList, wordCounts: wordList.map((w) => words.get(w) ?? 0),
-    } satisfies PackFile));
+    writePack(packFile, articles, documentFrequency, words);
   }
   found.cleanup();
   checkUniqueIds(articles.map((a) => a.summary.meta.id), options.corpusDir);

@@ -23,7 +23,7 @@ import { recognisedInEnglish, type RecognisedDeps } from './recognised.ts';
 import { questionUnits, termFrequency, type QuestionDate, type TermStatistics, type TranslatedPhrase } from './units.ts';
 // Answering across articles: report cues and disagreements live in their own modules.
 import { disagreementLead, findDisagreement } from './disagreement.ts';
-import { hasReportCue, readReportCues, reportArticle, steerByReports, type ReportCues } from './reports.ts';
+import { hasReportCue, readReportCues, reportArticle, reportDesk, steerByReports, type ReportCues } from './reports.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
 export interface EngineParts {
@@ -437,6 +437,7 @@ export async function buildEngine(
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const presentStarts = Date.parse(newest) - 7 * 86_400_000;
   const intentProfiles = prepared.intentProfiles ?? intentProfilesFor(parts);
+  const desk = reportDesk(corpus.articles);
 
   // Names no list holds are found by their consonants among the articles' own words; the matcher
   // is built on the first English question, never at start.
@@ -547,7 +548,7 @@ export async function buildEngine(
     if (!read.valid) return { valid: false, read };
     const { text: asked, lang } = read;
     // Issue 8: "the latest report", "what does <publisher> say" name a report, not what it says.
-    const cues = readReportCues(asked, corpus.articles);
+    const cues = readReportCues(asked, desk);
     const text = hasReportCue(cues) && cues.rest !== '' ? cues.rest : asked;
     const { intent, score: confidence } = await parts.classifyIntent(text);
     const date = parts.parseQuestionDate(text, lang);
@@ -638,7 +639,7 @@ export async function buildEngine(
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
-    const steered = steerByReports(ranked, cues, flags.latest, corpus.articles); // issue 8
+    const steered = steerByReports(ranked, cues, flags.latest, desk); // issue 8
     steered.sort((a, b) => b.score - a.score || a.evidence.sentence.ref - b.evidence.sentence.ref);
     return { valid: true, read, intent, confidence, units, topical: topical && (cues.rest !== '' || !hasReportCue(cues)), ranked: steered, latest: flags.latest, cues, readInRegion };
   }
@@ -665,7 +666,7 @@ export async function buildEngine(
     }
     // Issue 8: "the latest report", "what does <publisher> say" and nothing else: that report's opening.
     if (!topical && hasReportCue(analysis.cues)) {
-      const article = reportArticle(analysis.cues, corpus.articles);
+      const article = reportArticle(analysis.cues, desk);
       const opening = article ? article.sentences.slice(0, ranking.maxCitations).flatMap((s) => cite(s.ref) ?? []) : [];
       if (opening.length > 0) return answer({ ...base, kind: 'answer', abstained: false, lead: answerLead('summary', lang) }, opening);
     }

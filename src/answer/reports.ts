@@ -24,8 +24,31 @@ const FIRST = /(?:^|\s)(?:(?:في|حسب|بحسب|وفق)\s+)?(?:(?:اول|اق�
 // "What does X say", "according to X": the framing around a publisher's name.
 const PUBLISHER_FRAME = /(?:^|\s)(?:حسب|بحسب|وفق|وفقا ل|ماذا تقول|ماذا يقول|شو بتقول|شو بيقول|ماذا قالت|ماذا قال)(?=\s|$)|\b(?:according to|what does|what did|say|says|report|reports)\b/giu;
 
-/** Reads the report cues of a question; `articles` tell which publishers exist. */
-export function readReportCues(question: string, articles: readonly Article[]): ReportCues {
+/**
+ * What the report cues need of the corpus, worked out once when the engine is built: the publishers
+ * (longest name first), each article's publisher and its place in time, the oldest and newest per
+ * publisher. Nothing here is recomputed per question.
+ */
+export interface ReportDesk {
+  readonly publishers: readonly string[];
+  readonly publisherOf: ReadonlyMap<string, string | null>;
+  /** 1 for the newest publication date, 0 for the oldest. */
+  readonly recency: ReadonlyMap<string, number>;
+  /** In corpus order: publication date, then id. */
+  readonly articles: readonly Article[];
+}
+
+export function reportDesk(articles: readonly Article[]): ReportDesk {
+  return {
+    publishers: [...new Set(articles.flatMap((a) => (a.publisher ? [a.publisher] : [])))].sort((a, b) => b.length - a.length),
+    publisherOf: new Map(articles.map((a) => [a.id, a.publisher])),
+    recency: articleRecency(articles),
+    articles: [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id)),
+  };
+}
+
+/** Reads the report cues of a question; the desk tells which publishers exist. */
+export function readReportCues(question: string, desk: ReportDesk): ReportCues {
   let rest = norm(question);
   const latestReport = LATEST.test(rest);
   LATEST.lastIndex = 0;
@@ -33,8 +56,7 @@ export function readReportCues(question: string, articles: readonly Article[]): 
   FIRST.lastIndex = 0;
   rest = rest.replace(LATEST, ' ').replace(FIRST, ' ');
   let publisher: string | null = null;
-  const publishers = [...new Set(articles.flatMap((a) => (a.publisher ? [a.publisher] : [])))].sort((a, b) => b.length - a.length);
-  for (const name of publishers) {
+  for (const name of desk.publishers) {
     const wanted = norm(name);
     // With or without a leading article or proclitic: "لنورث برس", "the Enab Baladi".
     const at = new RegExp(`(?:^|\\s)(?:ال|ل|ب|و)?${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$|[؟?.,،])`, 'u').exec(rest);
@@ -56,14 +78,14 @@ export function hasReportCue(cues: ReportCues): boolean {
 /** Each article's place in time: 1 for the newest publication date, 0 for the oldest. */
 export function articleRecency(articles: readonly Article[]): Map<string, number> {
   const days = [...new Set(articles.map((a) => a.published))].sort();
-  return new Map(articles.map((a) => [a.id, days.length > 1 ? days.indexOf(a.published) / (days.length - 1) : 1]));
+  const position = new Map(days.map((day, i) => [day, i]));
+  return new Map(articles.map((a) => [a.id, days.length > 1 ? (position.get(a.published) ?? 0) / (days.length - 1) : 1]));
 }
 
 /** The article a cue points to when the question asks nothing else: the newest / oldest (of a publisher). */
-export function reportArticle(cues: ReportCues, articles: readonly Article[]): Article | undefined {
-  const pool = articles.filter((a) => cues.publisher === null || a.publisher === cues.publisher);
-  const sorted = [...pool].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-  return cues.firstReport ? sorted[0] : sorted[sorted.length - 1];
+export function reportArticle(cues: ReportCues, desk: ReportDesk): Article | undefined {
+  const own = (a: Article): boolean => cues.publisher === null || a.publisher === cues.publisher;
+  return cues.firstReport ? desk.articles.find(own) : desk.articles.findLast(own);
 }
 
 export interface Steerable {
@@ -81,14 +103,13 @@ export const PRESENT_WEIGHT = 0.15;
  * Steers a ranking by the cues: only the named publisher's sentences (when it has any), the newest
  * or oldest reports first, and, for questions about now, newer reporting ahead of older.
  */
-export function steerByReports<T extends Steerable>(ranked: T[], cues: ReportCues, present: boolean, articles: readonly Article[]): T[] {
-  const byId = new Map(articles.map((a) => [a.id, a]));
+export function steerByReports<T extends Steerable>(ranked: T[], cues: ReportCues, present: boolean, desk: ReportDesk): T[] {
   let out = ranked;
   if (cues.publisher !== null) {
-    const own = ranked.filter((r) => byId.get(r.evidence.sentence.articleId)?.publisher === cues.publisher);
+    const own = ranked.filter((r) => desk.publisherOf.get(r.evidence.sentence.articleId) === cues.publisher);
     if (own.length > 0) out = own;
   }
-  const recency = articleRecency(articles);
+  const { recency } = desk;
   const weight = cues.latestReport || cues.firstReport ? REPORT_WEIGHT : present ? PRESENT_WEIGHT : 0;
   if (weight > 0) {
     for (const r of out) {
