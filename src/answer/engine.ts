@@ -588,15 +588,11 @@ export async function buildEngine(
     const corrections = units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : []));
     const searchOptions = { limit: ranking.candidates, boosts, documentFrequency: (term: string) => corpusStats.documentFrequency.get(term) ?? 0 };
     const hits = index.search(text, { ...searchOptions, extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections] });
-    // The question's own words search alone too: in a large corpus their expansions (fighting:
-    // قتال، معارك) can fill the top-K with sentences sharing only those, leaving out the one that
-    // uses the question's own rarer word.
-    const ownHits = index.search(text, { ...searchOptions, extraTerms: corrections });
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.
     // Bounded: the BM25 top-K, then the most recent sentences naming each asked entity and dated as asked.
-    const pool = new Set([...hits, ...ownHits].map((hit) => hit.ref));
+    const pool = new Set(hits.map((hit) => hit.ref));
     for (const unit of units) {
       if (unit.kind !== 'entity') continue;
       const postings = sentencesByEntity.get(unit.entityId) ?? [];

@@ -24,6 +24,7 @@ import {
   PHRASE_JOINER,
   charGrams,
   documentTerms,
+  exactTerm,
   isPlainTerm,
   queryClauses,
 } from '../search/index-terms.ts';
@@ -45,6 +46,8 @@ const MAX_TERM_SHARE = 0.1;
 const MAX_TERM_DOCS = 3000;
 /** At most this many clauses reach SQLite, whatever the question's length. */
 const MAX_CLAUSES = 160;
+/** Repetitions of a question's own word in the query, against one for each of its expansions. */
+const OWN_WORD_BOOST = 2;
 
 export class Fts5IndexError extends Error {
   override readonly name = 'Fts5IndexError';
@@ -210,6 +213,9 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
     const clauses = queryClauses(question, extra, options.boosts ?? {}, { ...DEFAULT_QUERY_WEIGHTS, ...options.weights, fuzzy: 0 });
     // Same term in the same column: one phrase, boosted by repetition (bm25 sums over phrases).
     const weighted = new Map<string, { column: Column; term: string; boost: number }>();
+    // The question's own words count twice against their expansions and translations (each earns
+    // less than the word itself), so in a large corpus the expansions alone cannot fill the top-K.
+    const own = new Set(analyzeWithSurface(question).flatMap(({ surface, term }) => [term, exactTerm(surface)]));
     for (const clause of clauses) {
       let column: Column = 'w';
       let term = clause.term;
@@ -220,9 +226,10 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
         term = term.replaceAll(PHRASE_JOINER, '_');
       }
       const id = `${column}:${term}`;
+      const boost = column !== 'g' && own.has(clause.term) ? clause.boost * OWN_WORD_BOOST : clause.boost;
       const entry = weighted.get(id);
-      if (entry) entry.boost = Math.max(entry.boost, clause.boost);
-      else weighted.set(id, { column, term, boost: clause.boost });
+      if (entry) entry.boost = Math.max(entry.boost, boost);
+      else weighted.set(id, { column, term, boost });
     }
     // Character grams stand in for words the index does not know (typos, derivations): a known word
     // is found by its own term, and its grams would only add long postings.
