@@ -218,6 +218,7 @@ function writePack(file: string, articles: readonly PackedArticle[], documentFre
   try {
     writeSync(fd, `{"version":${PACK_VERSION},"articles":[`);
     articles.forEach((article, i) => writeSync(fd, `${i > 0 ? ',' : ''}${JSON.stringify(article)}`));
+    writeSync(fd, ']');
     const table = (name: string, keys: string, values: string): string => `,"${name}":${keys},"${values}"`;
     const terms = [...documentFrequency.keys()];
     writeSync(fd, table('terms', JSON.stringify(terms), 'counts'));

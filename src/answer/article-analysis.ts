@@ -56,14 +56,33 @@ export interface ArticleAnalysis {
 /** One sentence's evidence as a start needs it: entities, flags and events, no terms or positions. */
 type CompactFacts = Omit<CompactEvidence, 't' | 'p' | 'q'>;
 
-/** An article's analysis without what only a candidate sentence needs (its terms and word positions). */
-export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence'> {
+/**
+ * An article's analysis without what only a candidate sentence needs (its terms and word positions),
+ * and without what its sentences repeat: their ids (article id and number) and the cited sentences'
+ * text in its events (`eventsOf` puts it back).
+ */
+export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence' | 'sentences'> {
+  sentences: Omit<Sentence, 'ref' | 'id' | 'articleId'>[];
   evidence: CompactFacts[];
 }
 
 export function summariseAnalysis(analysis: ArticleAnalysis): ArticleSummary {
-  const { terms: _terms, evidence, ...rest } = analysis;
-  return { ...rest, evidence: evidence.map(({ t: _t, p: _p, q: _q, ...facts }) => facts) };
+  const { terms: _terms, evidence, sentences, events, ...rest } = analysis;
+  return {
+    ...rest,
+    sentences: sentences.map(({ id: _id, articleId: _articleId, ...sentence }) => sentence),
+    events: events.map((event) => ({ ...event, citations: event.citations.map((c) => (c.articleId === analysis.meta.id ? { ...c, text: '' } : c)) })),
+    evidence: evidence.map(({ t: _t, p: _p, q: _q, ...facts }) => facts),
+  };
+}
+
+/** A summary's events with their citations' text back, from the article's own sentences. */
+export function eventsOf(summary: ArticleSummary, article: Article): TimelineEvent[] {
+  const textOf = new Map(article.sentences.map((s) => [s.id, s.text]));
+  return summary.events.map((event) => ({
+    ...event,
+    citations: event.citations.map((c) => (c.text === '' ? { ...c, text: textOf.get(c.sentenceId) ?? '' } : c)),
+  }));
 }
 
 const FLAG = { actor: 1, place: 2, number: 4, time: 8 } as const;
@@ -120,7 +139,7 @@ export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDe
 }
 
 /** The article with its sentences placed at corpus position `firstRef` onwards. */
-export function articleOf(analysis: ArticleSummary, firstRef: number): Article {
+export function articleOf(analysis: ArticleSummary | ArticleAnalysis, firstRef: number): Article {
   const { meta } = analysis;
   return {
     id: meta.id,
@@ -130,7 +149,7 @@ export function articleOf(analysis: ArticleSummary, firstRef: number): Article {
     published: meta.published,
     publisher: meta.publisher,
     url: meta.url,
-    sentences: analysis.sentences.map((sentence) => ({ ...sentence, ref: firstRef + sentence.number })),
+    sentences: analysis.sentences.map((sentence) => ({ ...sentence, id: `${meta.id}#${sentence.number}`, articleId: meta.id, ref: firstRef + sentence.number })),
   };
 }
 

@@ -17,7 +17,7 @@ import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { loadPackedAnalyses, type PackedCorpus } from './analysis-store.ts';
-import { analyseArticle, articleOf, packedEvidence, type AnalysisDeps } from './article-analysis.ts';
+import { analyseArticle, articleOf, eventsOf, packedEvidence, type AnalysisDeps } from './article-analysis.ts';
 import { buildEngine, DEFAULT_RANKING, intentProfilesFor, type EngineParts, type ExplainableEngine, type IntentProfiles, type RankingOptions } from './engine.ts';
 import type { CountedStatistics, EvidenceSource } from './engine.ts';
 import { resolveHomeRegion } from './home-region.ts';
@@ -126,7 +126,7 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
     articles.push(article);
     indexed.push({ id: article.id, hash, sentences: article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })) });
   }
-  const timelineEvents = mergeArticleTimelines(packed.articles.map((a) => a.summary.events), { entityById });
+  const timelineEvents = mergeArticleTimelines(packed.articles.map((a, i) => eventsOf(a.summary, articles[i] as Article)), { entityById });
   const evidence = packedEvidence(packed.articles, articles, packed.read, (keep) => packedStatistics(packed, keep));
   return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed, corpusWords: packed.words };
 }

@@ -151,6 +151,18 @@ describe('the packed corpus a start reads', () => {
     }
   });
 
+  it('writes a pack the next start can read: valid JSON with every article and table', () => {
+    const dir = twoArticleCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
+    const first = packed(dir, data);
+    const pack = JSON.parse(readFileSync(join(data, 'analysis', 'test-v1', 'pack.json'), 'utf8')) as Record<string, unknown[]>;
+    expect(pack.articles).toEqual(first.articles);
+    expect(pack.terms?.length).toBe(first.documentFrequency.size);
+    expect(pack.counts?.length).toBe(first.documentFrequency.size);
+    expect(pack.words?.length).toBe(first.words.size);
+    expect(pack.wordCounts?.length).toBe(first.words.size);
+  });
+
   it('rebuilds from the analyses when the pack is unreadable', () => {
     const dir = twoArticleCorpus();
     const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
@@ -173,6 +185,11 @@ describe('the packed corpus a start reads', () => {
     for (const question of ['من يسيطر على المطار؟', 'كم عدد القتلى؟', 'Who controls the airport?', 'متى بدأت الاشتباكات؟', 'ما اسم قائد الأسايش؟', 'مين مسيطر عالمطاار؟', 'What happened in Hilaliyeh?', 'Who controls Tai?']) {
       expect(await persisted.ask(question), question).toEqual(await inMemory.ask(question));
     }
+    // The pack keeps no sentence ids or cited texts twice: the sources and the timeline come back whole.
+    expect(persisted.sources()).toEqual(inMemory.sources());
+    expect(persisted.timeline()).toEqual(inMemory.timeline());
+    expect(persisted.timeline('الأسايش', 'en')).toEqual(inMemory.timeline('الأسايش', 'en'));
+    expect(persisted.summary()).toEqual(inMemory.summary());
   });
 });
 
