@@ -3,6 +3,7 @@ import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import type { AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
+import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { PRESENT_PHRASES } from './framing-words.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 
@@ -169,11 +170,15 @@ export function questionUnits(
     if (own.every((term) => stats.genericTerms.has(term))) continue;
     addTermUnit(hit.key, new Set(own), new Set(hit.terms));
   }
+  // "How long", "how old", "how far": the word after "how" asks for a number (the answer type), it is
+  // not what the answer must say ("long" is not in "queued for four hours").
+  const questionWords = deps.tokenize(question.text).map(deps.normalize);
+  const howFramed = new Set(questionWords.flatMap((word, i) => (questionWords[i - 1] === 'how' && HOW_QUANTITY.has(word) ? [word] : [])));
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
   for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
-    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w))) continue;
+    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w))) continue;
     if (words.length === 1) {
       translatedWord.set(words[0] as string, phrase.terms);
       continue;
@@ -186,7 +191,7 @@ export function questionUnits(
     addTermUnit(phrase.surface, new Set(own), new Set(), new Set(), phrase.terms);
   }
   for (const { surface, term } of deps.analyzeWithSurface(question.text)) {
-    if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface))) continue;
+    if (entityWords.has(deps.normalize(surface)) || phraseWords.has(deps.normalize(surface)) || howFramed.has(deps.normalize(surface))) continue;
     if (dateWords.has(deps.normalize(surface)) || (question.date && MONTH_OR_DATE_WORD.test(surface))) continue;
     // "منذ أي تاريخ", "on what day": in a question about a date these words frame it.
     if (DATE_TYPES.has(question.answerType) && DATE_FRAMING.has(deps.normalize(surface))) continue;

@@ -41,6 +41,8 @@ const WHEN = /^(?:متي|امتي|امتا|وقتيش|ايمتي|ايمت|when)$
 const WHICH = /^(?:اي|ايه|باي|في|what|which)$/;
 const TIME_NOUN = /^(?:عام|العام|سنه|السنه|تاريخ|يوم|شهر|قرن|القرن|year|date|day|month|century)$/;
 const HOW_MANY = /^(?:كم|بكم|وكم|فكم|قديش|اديش)$/;
+/** English words that, right after "how", ask for a number (how many, how long). */
+export const HOW_QUANTITY: ReadonlySet<string> = new Set(['many', 'much', 'long', 'old']);
 
 /** The answer type a question's wording asks for, if any (Arabic, Levantine or English). */
 export function questionAnswerType(question: string): AnswerType | null {
@@ -51,7 +53,7 @@ export function questionAnswerType(question: string): AnswerType | null {
     if (WHEN.test(word)) return 'date';
     if (WHICH.test(word) && TIME_NOUN.test(next)) return 'date';
     if (HOW_MANY.test(word)) return 'number';
-    if (word === 'how' && (next === 'many' || next === 'much' || next === 'long' || next === 'old')) return 'number';
+    if (word === 'how' && HOW_QUANTITY.has(next)) return 'number';
   }
   return null;
 }
