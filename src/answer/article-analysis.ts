@@ -202,55 +202,6 @@ function articlePlacesOf(analysis: ArticleSummary, item: CompactFacts): Readonly
 /** Sentences whose full evidence is kept built at once; beyond, the oldest are dropped. */
 const MATERIALISED_LIMIT = 20_000;
 
-/**
- * The evidence of stored articles as an EvidenceSource: articles stay in their compact form, and a
- * sentence's full evidence is built when it is first a candidate (then kept, up to a bound).
- */
-export function storedEvidence(analyses: readonly ArticleAnalysis[], articles: readonly Article[]): EvidenceSource {
-  const total = articles.reduce((n, a) => n + a.sentences.length, 0);
-  const articleAt = new Int32Array(total);
-  articles.forEach((article, a) => {
-    for (const sentence of article.sentences) articleAt[sentence.ref] = a;
-  });
-  const built = new Map<number, SentenceEvidence>();
-  return {
-    length: total,
-    get(ref) {
-      if (!(ref >= 0 && ref < total)) return undefined;
-      let evidence = built.get(ref);
-      if (evidence) return evidence;
-      const a = articleAt[ref] as number;
-      const article = articles[a] as Article;
-      const analysis = analyses[a] as ArticleAnalysis;
-      evidence = sentenceEvidence(analysis, article, ref - (article.sentences[0]?.ref ?? 0));
-      if (built.size >= MATERIALISED_LIMIT) built.delete(built.keys().next().value as number);
-      built.set(ref, evidence);
-      return evidence;
-    },
-    scan(visit: (facts: SentenceFacts) => void) {
-      // One reused buffer for the terms: the visitor reads them at once, and a scan of a large corpus
-      // would otherwise allocate millions of short-lived arrays (most of a start's garbage collection).
-      const terms: string[] = [];
-      articles.forEach((article, a) => {
-        const analysis = analyses[a] as ArticleAnalysis;
-        analysis.evidence.forEach((item, i) => {
-          terms.length = 0;
-          for (const t of item.t) terms.push(analysis.terms[t] ?? '');
-          visit({
-            ref: (article.sentences[i] as Sentence).ref,
-            articleId: article.id,
-            terms,
-            entities: item.e,
-            contextEntities: item.c ? [...item.e, ...item.c] : item.e,
-            articlePlaces: (item.f & FLAG.place) !== 0 ? NO_PLACES : analysis.leadPlaces,
-            events: item.v ? item.v.flatMap((v) => analysis.events[v] ?? []) : NO_EVENTS,
-          });
-        });
-      });
-    },
-  };
-}
-
 /** Articles whose whole analysis is kept read at once; beyond, the least recently used are dropped. */
 const READ_ARTICLES_LIMIT = 1_000;
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,15 +12,15 @@ import { entityById, matchEntities } from '../../src/nlu/entities.ts';
 import { analyze } from '../../src/text/analyze.ts';
 import { normalizeArabic } from '../../src/text/arabic.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
-import { CORPUS_DIR, SEED_ID } from '../helpers/engine.ts';
+import { tempCorpus, writeArticle } from '../helpers/corpus-dir.ts';
+import { SEED_ID } from '../helpers/engine.ts';
 
 const words = (text: string): string[] => tokenize(text).map((w) => normalizeArabic(w).toLowerCase());
 const deps = { analyze, matchEntities, parentOf: (id: string) => entityById(id)?.parent, entityById, words };
 
 /** The seed and a second article (the seed's text under another id and date), in a temporary corpus. */
 function twoArticleCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qamishli-store-'));
-  for (const file of [`${SEED_ID}.json`, `${SEED_ID}.ar.txt`]) cpSync(join(CORPUS_DIR, file), join(dir, file));
+  const dir = tempCorpus();
   const meta = JSON.parse(readFileSync(join(dir, `${SEED_ID}.json`), 'utf8')) as Record<string, unknown>;
   const text = readFileSync(join(dir, `${SEED_ID}.ar.txt`), 'utf8');
   writeFileSync(join(dir, 'second-2021-05-01.ar.txt'), text.split('\n').slice(0, 6).join('\n'));
@@ -134,8 +134,7 @@ describe('the packed corpus a start reads', () => {
     const steps: (() => void)[] = [
       () => writeFileSync(join(dir, 'second-2021-05-01.ar.txt'), 'عنوان جديد\nاشتباكات في حي طي بالقامشلي.\n'),
       () => {
-        writeFileSync(join(dir, 'third-2021-05-02.ar.txt'), 'خبر ثالث\nانقطاع المياه عن حي الصالحية في الحسكة.\n');
-        writeFileSync(join(dir, 'third-2021-05-02.json'), JSON.stringify({ id: 'third-2021-05-02', textFile: 'third-2021-05-02.ar.txt', language: 'ar', published: '2021-05-02', publisher: null, url: null }));
+        writeArticle(dir, 'third-2021-05-02', '2021-05-02', ['خبر ثالث', 'انقطاع المياه عن حي الصالحية في الحسكة.']);
       },
       () => rmSync(join(dir, 'second-2021-05-01.json')),
     ];

@@ -1,33 +1,27 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import type { ExplainableEngine } from '../../src/answer/engine.ts';
 import { answerView } from '../../src/views/view.ts';
-import { CORPUS_DIR, SEED_ID } from '../helpers/engine.ts';
+import { tempCorpus, writeArticle } from '../helpers/corpus-dir.ts';
+import { SEED_ID } from '../helpers/engine.ts';
 
-/** The seed beside an article about elsewhere (written for this test) that names no place of the region. */
+/** The seed beside two articles about elsewhere (written for this test): one names no place, one Damascus. */
 function corpusWithElsewhere(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qamishli-elsewhere-'));
-  for (const file of [`${SEED_ID}.json`, `${SEED_ID}.ar.txt`]) cpSync(join(CORPUS_DIR, file), join(dir, file));
-  writeFileSync(join(dir, 'elsewhere-2021-04-26.ar.txt'), [
+  const dir = tempCorpus();
+  writeArticle(dir, 'elsewhere-2021-04-26', '2021-04-26', [
     'هدنة في مدينة بعيدة',
     'أعلن الطرفان وقف إطلاق النار في المدينة البعيدة بعد أسبوع من القتال.',
     'وقال مسؤول إن وقف إطلاق النار صامد حتى الآن.',
-  ].join('\n'));
-  writeFileSync(join(dir, 'elsewhere-2021-04-26.json'), JSON.stringify({
-    id: 'elsewhere-2021-04-26', textFile: 'elsewhere-2021-04-26.ar.txt', language: 'ar', published: '2021-04-26', publisher: null, url: null,
-  }));
+  ]);
   // A report about Damascus, on a topic the seed does not touch.
-  writeFileSync(join(dir, 'damascus-2021-04-27.ar.txt'), [
+  writeArticle(dir, 'damascus-2021-04-27', '2021-04-27', [
     'انقطاع المياه عن أحياء في دمشق',
     'انقطعت مياه الشرب عن أحياء واسعة في دمشق لليوم الثالث بسبب عطل في محطة الضخ.',
     'وقالت مؤسسة المياه إن الإصلاح سيستغرق يومين.',
-  ].join('\n'));
-  writeFileSync(join(dir, 'damascus-2021-04-27.json'), JSON.stringify({
-    id: 'damascus-2021-04-27', textFile: 'damascus-2021-04-27.ar.txt', language: 'ar', published: '2021-04-27', publisher: null, url: null,
-  }));
+  ]);
   return dir;
 }
 
