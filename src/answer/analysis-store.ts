@@ -94,6 +94,8 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
   const manifest = readManifest(manifestFile);
   const next: Record<string, ManifestEntry> = {};
   const metaNames = readdirSync(options.corpusDir).filter((name) => name.endsWith('.json')).sort();
+  // One listing instead of a lookup per article: a start of a large corpus is mostly these checks.
+  const stored = new Set(readdirSync(dir));
 
   // First pass: which articles are known (cheap: stat calls), which must be read and hashed.
   const hashes: string[] = [];
@@ -103,9 +105,8 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
     const metaStat = statSync(metaFile);
     const entry = manifest[name];
     if (entry && entry.metaSize === metaStat.size && entry.metaMtime === metaStat.mtimeMs) {
-      const textPath = join(options.corpusDir, entry.textFile);
-      const textStat = existsSync(textPath) ? statSync(textPath) : undefined;
-      if (textStat && entry.textSize === textStat.size && entry.textMtime === textStat.mtimeMs && existsSync(join(dir, `${entry.hash}.json`))) {
+      const textStat = statSync(join(options.corpusDir, entry.textFile), { throwIfNoEntry: false });
+      if (textStat && entry.textSize === textStat.size && entry.textMtime === textStat.mtimeMs && stored.has(`${entry.hash}.json`)) {
         next[name] = entry;
         hashes.push(entry.hash);
         continue;
@@ -123,7 +124,7 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
     const textStat = statSync(textPath);
     next[name] = { metaSize: metaStat.size, metaMtime: metaStat.mtimeMs, textFile: meta.textFile, textSize: textStat.size, textMtime: textStat.mtimeMs, hash };
     hashes.push(hash);
-    if (!existsSync(join(dir, `${hash}.json`))) toAnalyse.push({ name, meta, text, hash });
+    if (!stored.has(`${hash}.json`)) toAnalyse.push({ name, meta, text, hash });
   }
 
   // Written and let go one by one: a first build of a large corpus never holds every analysis at once.
@@ -134,9 +135,20 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
   const manifestText = JSON.stringify(next);
   if (manifestText !== JSON.stringify(manifest)) writeAtomically(manifestFile, manifestText);
 
+  // The analyses questions read (their candidates' articles), kept parsed; the least recently used go.
+  const recent = new Map<string, ArticleAnalysis>();
   return {
     hashes,
-    read: (hash) => JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis,
+    read: (hash) => {
+      let analysis = recent.get(hash);
+      if (analysis) recent.delete(hash);
+      else {
+        analysis = JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis;
+        if (recent.size >= READ_ARTICLES_LIMIT) recent.delete(recent.keys().next().value as string);
+      }
+      recent.set(hash, analysis);
+      return analysis;
+    },
     cleanup: () => {
       // Analyses of edited or removed articles, and of an older pipeline, are dead weight.
       const live = new Set([...Object.values(next).map((entry) => `${entry.hash}.json`), 'manifest.json', PACK_FILE]);
@@ -169,7 +181,9 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
 }
 
 const PACK_FILE = 'pack.json';
-const PACK_VERSION = 2;
+/** Analyses kept parsed at once (see `read`). */
+const READ_ARTICLES_LIMIT = 1_000;
+const PACK_VERSION = 3;
 const ARABIC_WORD = /\p{Script=Arabic}/u;
 
 /** What a start needs of every article; the rest of its analysis is read when one of its sentences is a candidate. */

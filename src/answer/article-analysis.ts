@@ -62,7 +62,8 @@ type CompactFacts = Omit<CompactEvidence, 't' | 'p' | 'q'>;
  * text in its events (`eventsOf` puts it back).
  */
 export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence' | 'sentences'> {
-  sentences: Omit<Sentence, 'ref' | 'id' | 'articleId'>[];
+  /** Without their text: most of a corpus's size, and a start needs none of it (see `articleOf`). */
+  sentences: Omit<Sentence, 'ref' | 'id' | 'articleId' | 'text' | 'english'>[];
   evidence: CompactFacts[];
 }
 
@@ -70,18 +71,26 @@ export function summariseAnalysis(analysis: ArticleAnalysis): ArticleSummary {
   const { terms: _terms, evidence, sentences, events, ...rest } = analysis;
   return {
     ...rest,
-    sentences: sentences.map(({ id: _id, articleId: _articleId, ...sentence }) => sentence),
+    sentences: sentences.map(({ key, number, paragraph }) => ({ key, number, paragraph })),
     events: events.map((event) => ({ ...event, citations: event.citations.map((c) => (c.articleId === analysis.meta.id ? { ...c, text: '' } : c)) })),
     evidence: evidence.map(({ t: _t, p: _p, q: _q, ...facts }) => facts),
   };
 }
 
-/** A summary's events with their citations' text back, from the article's own sentences. */
+/**
+ * A summary's events with their citations' text back from the article's own sentences, read when a
+ * citation is first shown (the sentences' text itself is read when first needed).
+ */
 export function eventsOf(summary: ArticleSummary, article: Article): TimelineEvent[] {
-  const textOf = new Map(article.sentences.map((s) => [s.id, s.text]));
+  const sentenceOf = new Map(article.sentences.map((s) => [s.id, s]));
   return summary.events.map((event) => ({
     ...event,
-    citations: event.citations.map((c) => (c.text === '' ? { ...c, text: textOf.get(c.sentenceId) ?? '' } : c)),
+    citations: event.citations.map((c) => {
+      const sentence = c.text === '' ? sentenceOf.get(c.sentenceId) : undefined;
+      if (!sentence) return c;
+      const { text: _text, ...rest } = c;
+      return Object.defineProperty(rest, 'text', { get: () => sentence.text, enumerable: true }) as typeof c;
+    }),
   }));
 }
 
@@ -138,8 +147,17 @@ export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDe
   };
 }
 
-/** The article with its sentences placed at corpus position `firstRef` onwards. */
-export function articleOf(analysis: ArticleSummary | ArticleAnalysis, firstRef: number): Article {
+/** An article's sentences as its analysis stores them (text and English rendering, in order). */
+export type SentenceTexts = () => readonly { text: string; english: string | null }[];
+
+/**
+ * The article with its sentences placed at corpus position `firstRef` onwards. From a summary, each
+ * sentence's text and English rendering are read through `texts` when first used (`StoredSentence`):
+ * a start of a large corpus reads no sentence's text, and a question reads only its candidates'.
+ */
+export function articleOf(analysis: ArticleAnalysis, firstRef: number): Article;
+export function articleOf(analysis: ArticleSummary, firstRef: number, texts: SentenceTexts): Article;
+export function articleOf(analysis: ArticleSummary | ArticleAnalysis, firstRef: number, texts?: SentenceTexts): Article {
   const { meta } = analysis;
   return {
     id: meta.id,
@@ -149,8 +167,47 @@ export function articleOf(analysis: ArticleSummary | ArticleAnalysis, firstRef: 
     published: meta.published,
     publisher: meta.publisher,
     url: meta.url,
-    sentences: analysis.sentences.map((sentence) => ({ ...sentence, id: `${meta.id}#${sentence.number}`, articleId: meta.id, ref: firstRef + sentence.number })),
+    sentences: analysis.sentences.map((sentence): Sentence => {
+      const id = `${meta.id}#${sentence.number}`;
+      const ref = firstRef + sentence.number;
+      if ('text' in sentence || !texts) return { ...(sentence as Omit<Sentence, 'id' | 'articleId' | 'ref'>), id, articleId: meta.id, ref };
+      return new StoredSentence(id, meta.id, sentence.number, sentence.key, ref, sentence.paragraph, texts);
+    }),
   };
+}
+
+/**
+ * A sentence of a stored article whose text and English rendering are read when first used. Getters
+ * on the class, not on each object: a large corpus has hundreds of thousands of sentences, and
+ * defining accessors on each costs more than the text they save. A spread (`{ ...s }`) would drop
+ * the text, so nothing spreads a sentence; `toJSON` gives the whole sentence.
+ */
+class StoredSentence implements Sentence {
+  readonly #texts: SentenceTexts;
+  constructor(
+    readonly id: string,
+    readonly articleId: string,
+    readonly number: number,
+    readonly key: string,
+    readonly ref: number,
+    readonly paragraph: number,
+    texts: SentenceTexts,
+  ) {
+    this.#texts = texts;
+  }
+
+  get text(): string {
+    return this.#texts()[this.number]?.text ?? '';
+  }
+
+  get english(): string | null {
+    return this.#texts()[this.number]?.english ?? null;
+  }
+
+  toJSON(): Sentence {
+    const { id, articleId, number, key, ref, paragraph, text, english } = this;
+    return { id, articleId, number, key, ref, paragraph, text, english };
+  }
 }
 
 /** The evidence of an article's sentences (already placed in the corpus), as buildEvidence gives it. */
@@ -202,9 +259,6 @@ function articlePlacesOf(analysis: ArticleSummary, item: CompactFacts): Readonly
 /** Sentences whose full evidence is kept built at once; beyond, the oldest are dropped. */
 const MATERIALISED_LIMIT = 20_000;
 
-/** Articles whose whole analysis is kept read at once; beyond, the least recently used are dropped. */
-const READ_ARTICLES_LIMIT = 1_000;
-
 /**
  * The evidence of a packed corpus (analysis-store.ts `loadPackedAnalyses`): the scan reads the
  * summaries (no terms: term statistics come with the pack), and a sentence's full evidence reads
@@ -221,18 +275,8 @@ export function packedEvidence(
   articles.forEach((article, a) => {
     for (const sentence of article.sentences) articleAt[sentence.ref] = a;
   });
-  const analyses = new Map<number, ArticleAnalysis>();
-  const analysisOf = (a: number): ArticleAnalysis => {
-    let analysis = analyses.get(a);
-    if (analysis) {
-      analyses.delete(a);
-    } else {
-      analysis = read((summaries[a] as { hash: string }).hash);
-      if (analyses.size >= READ_ARTICLES_LIMIT) analyses.delete(analyses.keys().next().value as number);
-    }
-    analyses.set(a, analysis);
-    return analysis;
-  };
+  // `read` keeps the recently read analyses parsed (analysis-store.ts).
+  const analysisOf = (a: number): ArticleAnalysis => read((summaries[a] as { hash: string }).hash);
   const built = new Map<number, SentenceEvidence>();
   return {
     length: total,

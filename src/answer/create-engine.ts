@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, Corpus, Language } from '../corpus/article.ts';
+import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline, mergeArticleTimelines } from '../events/timeline.ts';
-import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
+import { parseQuestionDate, questionDateEvents, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
+import { EventCalendar } from '../events/event-calendar.ts';
 import { allEntities, entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { conceptLabeller } from '../nlu/concepts.ts';
@@ -30,7 +31,8 @@ export const PIPELINE_VERSION = 1;
 export interface IndexedArticle {
   id: string;
   hash: string;
-  sentences: { key: string; ref: number; text: string; english: string | null }[];
+  /** The article's sentences (their `id` is the stable key); the text is read only to index one. */
+  sentences: readonly Pick<Sentence, 'id' | 'ref' | 'text' | 'english'>[];
 }
 
 export interface CreateEngineOptions {
@@ -95,7 +97,8 @@ const analysisDeps: AnalysisDeps = {
 
 interface PreparedCorpus {
   corpus: Corpus;
-  timelineEvents: TimelineEvent[];
+  /** Merged when first needed (a timeline or a date question): a start of a large corpus skips it. */
+  timelineEvents(): TimelineEvent[];
   evidence?: EvidenceSource;
   indexed: IndexedArticle[];
   corpusWords?: ReadonlyMap<string, number>;
@@ -121,12 +124,13 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
   const indexed: IndexedArticle[] = [];
   let ref = 0;
   for (const { hash, summary } of packed.articles) {
-    const article = articleOf(summary, ref);
+    const article = articleOf(summary, ref, () => packed.read(hash).sentences);
     ref += article.sentences.length;
     articles.push(article);
-    indexed.push({ id: article.id, hash, sentences: article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })) });
+    indexed.push({ id: article.id, hash, sentences: article.sentences });
   }
-  const timelineEvents = mergeArticleTimelines(packed.articles.map((a, i) => eventsOf(a.summary, articles[i] as Article)), { entityById });
+  let merged: TimelineEvent[] | undefined;
+  const timelineEvents = (): TimelineEvent[] => (merged ??= mergeArticleTimelines(packed.articles.map((a, i) => eventsOf(a.summary, articles[i] as Article)), { entityById }));
   const evidence = packedEvidence(packed.articles, articles, packed.read, (keep) => packedStatistics(packed, keep));
   return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed, corpusWords: packed.words };
 }
@@ -194,11 +198,12 @@ function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfi
 
 function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
   const corpus = loadCorpus(options.corpusDir);
-  const timelineEvents = buildTimeline(corpus, { matchEntities, entityById });
+  const events = buildTimeline(corpus, { matchEntities, entityById });
+  const timelineEvents = (): TimelineEvent[] => events;
   const indexed = corpus.articles.map((article) => ({
     id: article.id,
     hash: '',
-    sentences: article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })),
+    sentences: article.sentences,
   }));
   return { corpus, timelineEvents, indexed };
 }
@@ -213,6 +218,9 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   const parentOf = (id: string): string | undefined => entityById(id)?.parent;
   const homeRegion = options.homeRegion === undefined ? undefined : resolveHomeRegion(options.homeRegion, { matchEntities, parentOf, placeType: (id) => entityById(id)?.type });
   const index = options.openIndex?.(indexed);
+  // Built at the first date question, not at start.
+  let calendar: EventCalendar<TimelineEvent> | undefined;
+  const eventCalendar = (): EventCalendar<TimelineEvent> => (calendar ??= new EventCalendar(timelineEvents()));
   const parts: EngineParts = {
     classifyIntent: async (text) => {
       const result = classifyIntent(model, text);
@@ -223,7 +231,9 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
     entityTerms,
     expandQuery: (text, lang: Language) => expandQuery(text, lang),
     glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
-    timelineEvents,
+    get timelineEvents() {
+      return timelineEvents();
+    },
     filterTimeline: (events, filter) => filterTimeline(events, filter, { matchEntities, entityById }),
     intentExamples: defaultIntentData().examples,
     placeName: (id) => {
@@ -241,8 +251,8 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
     nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
     timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
     parseQuestionDate: (question, lang) => {
-      const date = parseQuestionDate(question, { now: latest, lang, events: timelineEvents });
-      return date && { label: date.label, matches: (event) => questionDateMatches(date, event) };
+      const date = parseQuestionDate(question, { now: latest, lang, calendar: eventCalendar });
+      return date && { label: date.label, matches: (event) => questionDateMatches(date, event), lookup: (calendar) => questionDateEvents(date, calendar) };
     },
   };
   const intentProfiles = options.cacheDir ? cachedIntentProfiles(options.cacheDir, parts) : undefined;

@@ -10,6 +10,7 @@ import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { EventCalendar } from '../events/event-calendar.ts';
 import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
@@ -400,6 +401,7 @@ export async function buildEngine(
   const sentencesByEntity = new Map<string, number[]>();
   // Each distinct event once, with the sentences it dates: a date question tests events, not sentences.
   const datedRefs = new Map<TimelineEvent, number[]>();
+  let datedCalendar: EventCalendar<TimelineEvent> | undefined;
   // Articles about the home region: they name a place it anchors (a configured place, or a town or
   // neighbourhood inside it), or two places inside it. A facility alone ("the airport") is not enough:
   // every city has one.
@@ -600,7 +602,9 @@ export async function buildEngine(
     }
     if (date) {
       const dated: number[] = [];
-      for (const [event, refs] of datedRefs) if (date.matches(event)) dated.push(...refs);
+      datedCalendar ??= new EventCalendar(datedRefs.keys());
+      const matched = date.lookup ? date.lookup(datedCalendar).filter((event) => date.matches(event)) : [...datedRefs.keys()].filter((event) => date.matches(event));
+      for (const event of matched) dated.push(...(datedRefs.get(event) ?? []));
       dated.sort((a, b) => b - a);
       for (const ref of dated.slice(0, ranking.datePostings)) pool.add(ref);
     }

@@ -6,11 +6,14 @@ import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { PRESENT_PHRASES } from './framing-words.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
+import type { EventCalendar } from '../events/event-calendar.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
 export interface QuestionDate {
   label: string;
   matches(event: { start: string; end: string }): boolean;
+  /** The events it matches among these, read by month (see src/events/event-calendar.ts), not one by one. */
+  lookup?<E extends { start: string; end: string }>(calendar: EventCalendar<E>): E[];
 }
 
 export interface UnitDeps {

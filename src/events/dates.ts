@@ -56,6 +56,7 @@ import {
 import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../text/months.ts';
 import { ENGLISH_CARDINALS } from '../text/numbers.ts';
 import { type DateToken, dateTokens, wordForms } from './tokens.ts';
+import { EventCalendar } from './event-calendar.ts';
 
 export type DateMentionKind = 'absolute' | 'relative-to-publication' | 'relative-to-event';
 
@@ -966,6 +967,11 @@ export interface QuestionDateOptions {
    * one of them falls ("في تموز" → July 2016 when that is the only July in the corpus).
    */
   events?: readonly { start: string; end: string }[];
+  /**
+   * The same events bucketed by month, built once by the caller and only when a question's date has
+   * no year: a look-up then reads a few months, not every event.
+   */
+  calendar?: () => EventCalendar<{ start: string; end: string }>;
 }
 
 const EN_MONTHS = ENGLISH_MONTHS;
@@ -1147,26 +1153,32 @@ function arabicQuestionDates(question: string, now: string): FoundDate[] {
 }
 
 /** Moves a yearless month/day to the latest year (not after `now`) in which a known event falls. */
-function placeYearless(found: FoundDate, now: string, events: readonly { start: string; end: string }[]): FoundDate {
+function placeYearless(found: FoundDate, now: string, calendar: EventCalendar<{ start: string; end: string }>): FoundDate {
   const { yearless } = found;
   if (!yearless) return found;
   const nowYear = parseIsoDay(now).year;
-  let best: number | null = null;
-  for (const event of events) {
-    const from = parseIsoDay(event.start).year;
-    const to = Math.min(parseIsoDay(event.end).year, nowYear);
-    for (let year = to; year >= from; year -= 1) {
-      const range = yearlessRange(yearless, year);
-      if (!range || range.start > now) continue;
-      if (event.start <= range.end && event.end >= range.start) {
-        if (best === null || year > best) best = year;
-        break;
-      }
-    }
+  for (const year of calendar.years()) {
+    if (year > nowYear) continue;
+    const range = yearlessRange(yearless, year);
+    if (!range || range.start > now) continue;
+    if (calendar.overlapping(range.start, range.end).length > 0) return { ...found, ...range };
   }
-  if (best === null) return found;
-  const range = yearlessRange(yearless, best);
-  return range ? { ...found, ...range } : found;
+  return found;
+}
+
+/**
+ * The events a question's date matches (as `questionDateMatches`), read from the months it names: a
+ * yearless date ("23 April") reads that month of each year with events.
+ */
+export function questionDateEvents<E extends { start: string; end: string }>(date: QuestionDate, calendar: EventCalendar<E>): E[] {
+  if (!date.yearless) return calendar.overlapping(date.start, date.end);
+  const { yearless } = date;
+  const found = new Set<E>(); // an event spanning several years overlaps each year's month
+  for (const year of calendar.years()) {
+    const range = yearlessRange(yearless, year);
+    if (range) for (const event of calendar.overlapping(range.start, range.end)) found.add(event);
+  }
+  return [...found];
 }
 
 function yearlessRange(yearless: { month: number; day?: number }, year: number): Range | null {
@@ -1190,7 +1202,7 @@ export function parseQuestionDate(question: string, options: QuestionDateOptions
   // Arabic grammar runs on every question: Arabic questions often carry English digits and vice versa.
   const arabic = arabicQuestionDates(question, now);
   const english = options.lang === 'en' || /[a-z]/i.test(question) ? englishDates(question, now) : [];
-  const found = nonOverlapping<FoundDate>([...arabic, ...english]).map((item) => placeYearless(item, now, options.events ?? []));
+  const found = nonOverlapping<FoundDate>([...arabic, ...english]).map((item) => (item.yearless ? placeYearless(item, now, options.calendar?.() ?? new EventCalendar(options.events ?? [])) : item));
   const first = found[0];
   const last = found[found.length - 1];
   if (!first || !last) return null;

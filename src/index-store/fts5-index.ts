@@ -46,6 +46,13 @@ const MAX_TERM_SHARE = 0.1;
 const MAX_TERM_DOCS = 3000;
 /** At most this many clauses reach SQLite, whatever the question's length. */
 const MAX_CLAUSES = 160;
+/**
+ * At most this many postings (rows matching some clause, summed over clauses) are scored per query:
+ * scoring a row costs about a microsecond, so this bounds a question's time in any corpus. Clauses
+ * come in order of importance (the question's own words first), so a long tail of expansions is what
+ * the budget drops; in a corpus of a thousand articles it is rarely reached.
+ */
+const MAX_POSTINGS = 5000;
 /** Repetitions of a question's own word in the query, against one for each of its expansions. */
 const OWN_WORD_BOOST = 2;
 
@@ -68,6 +75,8 @@ export interface Fts5Doc extends SentenceDoc {
   key?: string;
   articleId?: string;
 }
+
+const BM25 = `bm25(fts, ${COLUMN_WEIGHTS.w}, ${COLUMN_WEIGHTS.x}, ${COLUMN_WEIGHTS.p}, ${COLUMN_WEIGHTS.g})`;
 
 const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
@@ -116,9 +125,6 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
         tokenize = "unicode61 remove_diacritics 0 tokenchars '=#_' separators ' '");
     `);
     db.exec(`DROP TABLE IF EXISTS vocab; CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'col');`);
-    db.prepare("INSERT INTO fts(fts, rank) VALUES ('rank', ?)").run(
-      `bm25(${COLUMN_WEIGHTS.w}, ${COLUMN_WEIGHTS.x}, ${COLUMN_WEIGHTS.p}, ${COLUMN_WEIGHTS.g})`,
-    );
     db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('version', ?)").run(FTS5_INDEX_VERSION);
     return new Fts5SentenceIndex(db, options.refOf);
   }
@@ -251,10 +257,12 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
     };
     const parts: string[] = [];
     const plainQueryTerms = new Set<string>();
+    let postings = MAX_POSTINGS;
     for (const { column, term, boost } of weighted.values()) {
       if (parts.length >= MAX_CLAUSES) break;
       const found = documents(term, column);
-      if (found === 0 || found > (column === 'g' ? maxGramDocs : maxTermDocs)) continue;
+      if (found === 0 || found > (column === 'g' ? maxGramDocs : maxTermDocs) || found > postings) continue;
+      postings -= found;
       if (column === 'w' && isPlainTerm(term)) plainQueryTerms.add(term);
       const repeat = Math.max(1, Math.min(3, Math.round(boost)));
       for (let i = 0; i < repeat; i += 1) parts.push(`${column} : ${quote(term)}`);
@@ -264,8 +272,9 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
     try {
       rows = this.db
         .prepare(
-          `SELECT d.key AS key, d.words AS words, -f.rank AS score
-             FROM (SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) AS f
+          // bm25() called with its weights costs about half of the configured rank function (measured).
+          `SELECT d.key AS key, d.words AS words, -f.score AS score
+             FROM (SELECT rowid, ${BM25} AS score FROM fts WHERE fts MATCH ? ORDER BY score LIMIT ?) AS f
              JOIN docs d ON d.id = f.rowid`,
         )
         .all(parts.join(' OR '), limit * 2 + 10) as { key: string; words: string; score: number }[];

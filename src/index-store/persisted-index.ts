@@ -30,7 +30,7 @@ export function openPersistedIndex(options: PersistedIndexOptions): (articles: r
     index.batch(() => {
       for (const id of removed) index.removeArticle(id);
       changed.forEach((article, i) => {
-        index.putArticle(article.id, article.hash, article.sentences);
+        index.putArticle(article.id, article.hash, article.sentences.map((s) => ({ key: s.id, ref: s.ref, text: s.text, english: s.english })));
         if ((i + 1) % 500 === 0 || i + 1 === changed.length) {
           const seconds = (performance.now() - started) / 1000;
           options.progress?.(`indexing articles: ${i + 1}/${changed.length} (${seconds.toFixed(0)} s)`);
@@ -38,7 +38,7 @@ export function openPersistedIndex(options: PersistedIndexOptions): (articles: r
       });
     });
     const refs = new Map<string, number>();
-    for (const article of articles) for (const sentence of article.sentences) refs.set(sentence.key, sentence.ref);
+    for (const article of articles) for (const sentence of article.sentences) refs.set(sentence.id, sentence.ref);
     index.bind((key) => refs.get(key));
     return index;
   };

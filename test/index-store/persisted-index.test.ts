@@ -7,7 +7,7 @@ import { openPersistedIndex } from '../../src/index-store/persisted-index.ts';
 import { SEED_DOCS } from '../search/contract.ts';
 
 function article(id: string, hash: string, texts: readonly string[], firstRef: number): IndexedArticle {
-  return { id, hash, sentences: texts.map((text, n) => ({ key: `${id}#${n}`, ref: firstRef + n, text, english: null })) };
+  return { id, hash, sentences: texts.map((text, n) => ({ id: `${id}#${n}`, ref: firstRef + n, text, english: null })) };
 }
 
 const seed = article('seed', 'h1', SEED_DOCS.map((d) => d.text), 0);
