@@ -155,7 +155,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   maxMore: 4,
   candidates: 60,
   entityPostings: 200,
-  datePostings: 200,
+  datePostings: 100,
   elsewhereCredit: 0.6,
   backgroundPenalty: 0.05,
 };

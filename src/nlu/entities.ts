@@ -403,7 +403,20 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
     return found;
   }
 
+  // A question's text is matched several times while it is answered (its words, its phrases, the
+  // region test): the latest texts' matches are kept. Pure, so a cached answer is the answer.
+  const recentMatches = new Map<string, readonly EntityMatch[]>();
   function match(text: string): EntityMatch[] {
+    let found = recentMatches.get(text);
+    if (!found) {
+      if (recentMatches.size >= RECENT_MATCHES) recentMatches.clear();
+      found = matchNow(text);
+      recentMatches.set(text, found);
+    }
+    return found.map((m) => ({ ...m }));
+  }
+
+  function matchNow(text: string): EntityMatch[] {
     const exact = [...arabicCandidates(text, wordSpans(text)), ...englishCandidates(text)];
     const candidates = [...exact, ...soundCandidates(text, exact)];
     // Longest first (in words, then characters), then leftmost: a phrase beats its parts.
@@ -445,6 +458,9 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
 let defaultLexicon: EntityLexicon | undefined;
 
 /** The lexicon compiled from intents/entities.json (built on first use). */
+/** Texts whose entity matches are kept (see `match`). */
+const RECENT_MATCHES = 512;
+
 export function defaultEntityLexicon(): EntityLexicon {
   defaultLexicon ??= createEntityLexicon(lexiconData as EntityLexiconData);
   return defaultLexicon;
