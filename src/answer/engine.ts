@@ -511,11 +511,18 @@ export async function buildEngine(
     return sentence && article ? toCitation(sentence, article) : null;
   };
 
-  const byKey = new Map<string, Sentence>();
-  for (const sentence of corpus.sentences) {
-    byKey.set(sentence.key, sentence);
-    byKey.set(sentence.id, sentence);
-  }
+  // Built at the first button press that names a sentence, not at start.
+  let byKey: Map<string, Sentence> | undefined;
+  const sentenceByKey = (key: string): Sentence | undefined => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const sentence of corpus.sentences) {
+        byKey.set(sentence.key, sentence);
+        byKey.set(sentence.id, sentence);
+      }
+    }
+    return byKey.get(key);
+  };
   // The place an answer from elsewhere is about: the sentence's own place, else its article's lead.
   const outsidePlace = (item: SentenceEvidence, home: HomeRegion): NonNullable<Citation['outsideRegion']> => {
     const id = [...item.places, ...item.articlePlaces].find((place) => !home.contains(place));
@@ -524,7 +531,7 @@ export async function buildEngine(
   };
 
   const citeKey = (key: string): Citation | null => {
-    const sentence = byKey.get(key);
+    const sentence = sentenceByKey(key);
     return sentence ? cite(sentence.ref) : null;
   };
 
