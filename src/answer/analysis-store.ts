@@ -18,7 +18,8 @@ import { z } from 'zod';
 import type { ArticleMeta } from '../corpus/article.ts';
 import { articleMetaSchema, CorpusError } from '../corpus/load.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { summariseAnalysis, type ArticleAnalysis, type ArticleSummary } from './article-analysis.ts';
+import type { TimelineEvent } from '../events/types.ts';
+import { storedEvents, summariseAnalysis, type ArticleAnalysis, type ArticleSummary } from './article-analysis.ts';
 
 export interface StoredArticle {
   /** Content hash (metadata, text, pipeline fingerprint): the analysis file's name. */
@@ -82,6 +83,8 @@ function readMeta(file: string): ArticleMeta {
 interface Catalogue {
   hashes: string[];
   read(hash: string): ArticleAnalysis;
+  /** The same, not kept: for passes over many articles. */
+  readOnce(hash: string): ArticleAnalysis;
   /** Removes analyses no longer in the corpus and other pipelines' folders (after any `read` of them). */
   cleanup(): void;
 }
@@ -99,7 +102,8 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
 
   // First pass: which articles are known (cheap: stat calls), which must be read and hashed.
   const hashes: string[] = [];
-  const toAnalyse: { name: string; meta: ArticleMeta; text: string; hash: string }[] = [];
+  // Without their text: a first build of a large corpus would hold every article's text at once.
+  const toAnalyse: { meta: ArticleMeta; textPath: string; hash: string }[] = [];
   for (const name of metaNames) {
     const metaFile = join(options.corpusDir, name);
     const metaStat = statSync(metaFile);
@@ -124,12 +128,12 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
     const textStat = statSync(textPath);
     next[name] = { metaSize: metaStat.size, metaMtime: metaStat.mtimeMs, textFile: meta.textFile, textSize: textStat.size, textMtime: textStat.mtimeMs, hash };
     hashes.push(hash);
-    if (!stored.has(`${hash}.json`)) toAnalyse.push({ name, meta, text, hash });
+    if (!stored.has(`${hash}.json`)) toAnalyse.push({ meta, textPath, hash });
   }
 
   // Written and let go one by one: a first build of a large corpus never holds every analysis at once.
-  toAnalyse.forEach(({ meta, text, hash }, i) => {
-    writeAtomically(join(dir, `${hash}.json`), JSON.stringify(options.analyse(meta, text)));
+  toAnalyse.forEach(({ meta, textPath, hash }, i) => {
+    writeAtomically(join(dir, `${hash}.json`), JSON.stringify(options.analyse(meta, readFileSync(textPath, 'utf8'))));
     options.progress?.(i + 1, toAnalyse.length);
   });
   const manifestText = JSON.stringify(next);
@@ -137,13 +141,15 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
 
   // The analyses questions read (their candidates' articles), kept parsed; the least recently used go.
   const recent = new Map<string, ArticleAnalysis>();
+  const readOnce = (hash: string): ArticleAnalysis => recent.get(hash) ?? (JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis);
   return {
     hashes,
+    readOnce,
     read: (hash) => {
       let analysis = recent.get(hash);
       if (analysis) recent.delete(hash);
       else {
-        analysis = JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ArticleAnalysis;
+        analysis = readOnce(hash);
         if (recent.size >= READ_ARTICLES_LIMIT) recent.delete(recent.keys().next().value as string);
       }
       recent.set(hash, analysis);
@@ -151,7 +157,7 @@ function catalogue(options: AnalysisStoreOptions): Catalogue {
     },
     cleanup: () => {
       // Analyses of edited or removed articles, and of an older pipeline, are dead weight.
-      const live = new Set([...Object.values(next).map((entry) => `${entry.hash}.json`), 'manifest.json', PACK_FILE]);
+      const live = new Set([...Object.values(next).map((entry) => `${entry.hash}.json`), 'manifest.json', PACK_FILE, EVENTS_FILE]);
       for (const name of readdirSync(dir)) if (name.endsWith('.json') && !live.has(name)) rmSync(join(dir, name), { force: true });
       for (const other of readdirSync(root)) if (other !== options.fingerprint) rmSync(join(root, other), { recursive: true, force: true });
     },
@@ -181,9 +187,11 @@ export function loadAnalyses(options: AnalysisStoreOptions): StoredArticle[] {
 }
 
 const PACK_FILE = 'pack.json';
+/** Each article's events on a line of its own (`<hash>\t<json>`), so an update copies the lines it keeps. */
+const EVENTS_FILE = 'events.jsonl';
 /** Analyses kept parsed at once (see `read`). */
 const READ_ARTICLES_LIMIT = 1_000;
-const PACK_VERSION = 3;
+const PACK_VERSION = 4;
 const ARABIC_WORD = /\p{Script=Arabic}/u;
 
 /** What a start needs of every article; the rest of its analysis is read when one of its sentences is a candidate. */
@@ -200,8 +208,12 @@ export interface PackedCorpus {
   documentFrequency: Map<string, number>;
   /** Every Arabic word of the articles as written, with its number of occurrences (typos and names look here). */
   words: Map<string, number>;
-  /** One article's whole analysis (read from its file). */
+  /** One article's whole analysis (read from its file; the latest read are kept). */
   read(hash: string): ArticleAnalysis;
+  /** The same, not kept: for passes over many articles. */
+  readOnce(hash: string): ArticleAnalysis;
+  /** Every article's events by analysis hash (`storedEvents`), read from `events.jsonl` when first called. */
+  events(): Map<string, TimelineEvent[]>;
 }
 
 interface PackFile {
@@ -281,7 +293,7 @@ export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus 
       old.terms.forEach((term, i) => documentFrequency.set(term, old.counts[i] ?? 0));
       old.words.forEach((word, i) => words.set(word, old.wordCounts[i] ?? 0));
     }
-    for (const article of removed) count(found.read(article.hash), -1);
+    for (const article of removed) count(found.readOnce(article.hash), -1);
   } catch {
     // A removed article's analysis is gone (the store was cleaned without the pack): count afresh.
     documentFrequency.clear();
@@ -289,16 +301,64 @@ export function loadPackedAnalyses(options: AnalysisStoreOptions): PackedCorpus 
     articles = [];
     added = found.hashes;
   }
+  const addedEvents: string[] = [];
   for (const hash of added) {
-    const analysis = found.read(hash);
+    const analysis = found.readOnce(hash);
     count(analysis, 1);
     articles.push({ hash, summary: summariseAnalysis(analysis) });
+    addedEvents.push(`${hash}\t${JSON.stringify(storedEvents(analysis))}\n`);
   }
   articles.sort((a, b) => byPublication(a.summary.meta, b.summary.meta));
-  if (!old || added.length > 0 || removed.length > 0) {
+  const eventsFile = join(dir, EVENTS_FILE);
+  if (!old || added.length > 0 || removed.length > 0 || !existsSync(eventsFile)) {
+    writeEvents(eventsFile, old && articles.length > added.length ? new Set(articles.map((a) => a.hash)) : null, addedEvents, found.readOnce, articles);
     writePack(packFile, articles, documentFrequency, words);
   }
   found.cleanup();
   checkUniqueIds(articles.map((a) => a.summary.meta.id), options.corpusDir);
-  return { articles, documentFrequency, words, read: found.read };
+  let events: Map<string, TimelineEvent[]> | undefined;
+  return { articles, documentFrequency, words, read: found.read, readOnce: found.readOnce, events: () => (events ??= readEvents(eventsFile)) };
+}
+
+/**
+ * Rewrites the events file: the lines of the articles kept (copied as text, never parsed) and the
+ * added articles' lines. Without an earlier file to copy from, every article's analysis is read.
+ */
+function writeEvents(
+  file: string,
+  keep: ReadonlySet<string> | null,
+  addedLines: readonly string[],
+  read: (hash: string) => ArticleAnalysis,
+  articles: readonly PackedArticle[],
+): void {
+  const lines: string[] = [];
+  const have = new Set<string>();
+  if (keep && existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const hash = line.slice(0, line.indexOf('\t'));
+      if (keep.has(hash) && !have.has(hash)) {
+        lines.push(`${line}\n`);
+        have.add(hash);
+      }
+    }
+  }
+  for (const line of addedLines) {
+    have.add(line.slice(0, line.indexOf('\t')));
+    lines.push(line);
+  }
+  // An article neither copied nor added (a missing or older events file): from its analysis.
+  for (const { hash } of articles) if (!have.has(hash)) lines.push(`${hash}\t${JSON.stringify(storedEvents(read(hash)))}\n`);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, lines.join(''));
+  renameSync(temporary, file);
+}
+
+function readEvents(file: string): Map<string, TimelineEvent[]> {
+  const events = new Map<string, TimelineEvent[]>();
+  if (!existsSync(file)) return events;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) events.set(line.slice(0, tab), JSON.parse(line.slice(tab + 1)) as TimelineEvent[]);
+  }
+  return events;
 }

@@ -9,6 +9,7 @@
 import type { Article, ArticleMeta, Corpus, Sentence } from '../corpus/article.ts';
 import { parseArticle } from '../corpus/load.ts';
 import { buildTimeline, type TimelineDeps } from '../events/timeline.ts';
+import type { DatedSpan } from '../events/event-calendar.ts';
 import type { TimelineEvent } from '../events/types.ts';
 import type { CountedStatistics, EvidenceSource, SentenceFacts } from './engine.ts';
 import { buildEvidence, type EvidenceDeps, type SentenceEvidence } from './evidence.ts';
@@ -57,13 +58,16 @@ export interface ArticleAnalysis {
 type CompactFacts = Omit<CompactEvidence, 't' | 'p' | 'q'>;
 
 /**
- * An article's analysis without what only a candidate sentence needs (its terms and word positions),
- * and without what its sentences repeat: their ids (article id and number) and the cited sentences'
- * text in its events (`eventsOf` puts it back).
+ * What a start needs of an article: no sentence text, terms or word positions (a candidate's article
+ * analysis has them), and of its events only their days (the timeline reads them whole when first
+ * asked for, see `storedEvents`).
  */
-export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence' | 'sentences'> {
-  /** Without their text: most of a corpus's size, and a start needs none of it (see `articleOf`). */
-  sentences: Omit<Sentence, 'ref' | 'id' | 'articleId' | 'text' | 'english'>[];
+export interface ArticleSummary extends Omit<ArticleAnalysis, 'terms' | 'evidence' | 'sentences' | 'events'> {
+  /** Each sentence's stable key and paragraph, in order: a sentence's number is its position here. */
+  keys: string[];
+  paragraphs: number[];
+  /** Each event's first and last day (ISO), by its index in the analysis's events. */
+  eventDays: [string, string][];
   evidence: CompactFacts[];
 }
 
@@ -71,19 +75,25 @@ export function summariseAnalysis(analysis: ArticleAnalysis): ArticleSummary {
   const { terms: _terms, evidence, sentences, events, ...rest } = analysis;
   return {
     ...rest,
-    sentences: sentences.map(({ key, number, paragraph }) => ({ key, number, paragraph })),
-    events: events.map((event) => ({ ...event, citations: event.citations.map((c) => (c.articleId === analysis.meta.id ? { ...c, text: '' } : c)) })),
+    keys: sentences.map((s) => s.key),
+    paragraphs: sentences.map((s) => s.paragraph),
+    eventDays: events.map((event) => [event.start, event.end]),
     evidence: evidence.map(({ t: _t, p: _p, q: _q, ...facts }) => facts),
   };
 }
 
+/** An article's events as stored beside the pack: the text of its own sentences cited is left out. */
+export function storedEvents(analysis: ArticleAnalysis): TimelineEvent[] {
+  return analysis.events.map((event) => ({ ...event, citations: event.citations.map((c) => (c.articleId === analysis.meta.id ? { ...c, text: '' } : c)) }));
+}
+
 /**
- * A summary's events with their citations' text back from the article's own sentences, read when a
+ * Stored events with their citations' text back from the article's own sentences, read when a
  * citation is first shown (the sentences' text itself is read when first needed).
  */
-export function eventsOf(summary: ArticleSummary, article: Article): TimelineEvent[] {
+export function eventsOf(events: readonly TimelineEvent[], article: Article): TimelineEvent[] {
   const sentenceOf = new Map(article.sentences.map((s) => [s.id, s]));
-  return summary.events.map((event) => ({
+  return events.map((event) => ({
     ...event,
     citations: event.citations.map((c) => {
       const sentence = c.text === '' ? sentenceOf.get(c.sentenceId) : undefined;
@@ -149,6 +159,7 @@ export function analyseArticle(meta: ArticleMeta, text: string, deps: AnalysisDe
 
 /** An article's sentences as its analysis stores them (text and English rendering, in order). */
 export type SentenceTexts = () => readonly { text: string; english: string | null }[];
+const NO_TEXTS: SentenceTexts = () => [];
 
 /**
  * The article with its sentences placed at corpus position `firstRef` onwards. From a summary, each
@@ -167,12 +178,9 @@ export function articleOf(analysis: ArticleSummary | ArticleAnalysis, firstRef: 
     published: meta.published,
     publisher: meta.publisher,
     url: meta.url,
-    sentences: analysis.sentences.map((sentence): Sentence => {
-      const id = `${meta.id}#${sentence.number}`;
-      const ref = firstRef + sentence.number;
-      if ('text' in sentence || !texts) return { ...(sentence as Omit<Sentence, 'id' | 'articleId' | 'ref'>), id, articleId: meta.id, ref };
-      return new StoredSentence(id, meta.id, sentence.number, sentence.key, ref, sentence.paragraph, texts);
-    }),
+    sentences: 'sentences' in analysis
+      ? analysis.sentences.map((sentence) => ({ ...sentence, id: `${meta.id}#${sentence.number}`, articleId: meta.id, ref: firstRef + sentence.number }))
+      : analysis.keys.map((key, number) => new StoredSentence(`${meta.id}#${number}`, meta.id, number, key, firstRef + number, analysis.paragraphs[number] ?? 0, texts ?? NO_TEXTS)),
   };
 }
 
@@ -241,7 +249,7 @@ function sentenceEvidence(analysis: ArticleAnalysis, article: Article, i: number
   }
 }
 
-const NO_EVENTS: readonly TimelineEvent[] = [];
+const NO_EVENTS: readonly DatedSpan[] = [];
 
 // The article's term table, as a set, built when one of its sentences is first a candidate.
 const articleTermSets = new WeakMap<ArticleAnalysis, ReadonlySet<string>>();
@@ -252,7 +260,7 @@ function articleTermsOf(analysis: ArticleAnalysis): ReadonlySet<string> {
 }
 const NO_PLACES: readonly string[] = [];
 
-function articlePlacesOf(analysis: ArticleSummary, item: CompactFacts): ReadonlySet<string> {
+function articlePlacesOf(analysis: Pick<ArticleSummary, 'leadPlaces'>, item: CompactFacts): ReadonlySet<string> {
   return new Set((item.f & FLAG.place) !== 0 ? NO_PLACES : (analysis.leadPlaces ?? NO_PLACES));
 }
 
@@ -294,6 +302,8 @@ export function packedEvidence(
     scan(visit: (facts: SentenceFacts) => void) {
       articles.forEach((article, a) => {
         const { summary } = summaries[a] as { summary: ArticleSummary };
+        // One object per event, shared by the sentences it dates (the engine keys its postings by them).
+        const events = summary.eventDays.length === 0 ? NO_EVENTS : summary.eventDays.map(([start, end]) => ({ start, end }));
         summary.evidence.forEach((item, i) => {
           visit({
             ref: (article.sentences[i] as Sentence).ref,
@@ -302,7 +312,7 @@ export function packedEvidence(
             entities: item.e,
             contextEntities: item.c ? [...item.e, ...item.c] : item.e,
             articlePlaces: (item.f & FLAG.place) !== 0 ? NO_PLACES : summary.leadPlaces,
-            events: item.v ? item.v.flatMap((v) => summary.events[v] ?? []) : NO_EVENTS,
+            events: item.v ? item.v.flatMap((v) => events[v] ?? []) : NO_EVENTS,
           });
         });
       });

@@ -6,7 +6,7 @@ import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline, mergeArticleTimelines } from '../events/timeline.ts';
 import { parseQuestionDate, questionDateEvents, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
-import { EventCalendar } from '../events/event-calendar.ts';
+import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
 import { allEntities, entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
 import { conceptLabeller } from '../nlu/concepts.ts';
@@ -97,8 +97,10 @@ const analysisDeps: AnalysisDeps = {
 
 interface PreparedCorpus {
   corpus: Corpus;
-  /** Merged when first needed (a timeline or a date question): a start of a large corpus skips it. */
+  /** Merged when first needed (a timeline): a start of a large corpus skips it. */
   timelineEvents(): TimelineEvent[];
+  /** Every event's days (a date question's calendar), without reading the events whole. */
+  eventDays(): DatedSpan[];
   evidence?: EvidenceSource;
   indexed: IndexedArticle[];
   corpusWords?: ReadonlyMap<string, number>;
@@ -130,9 +132,15 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
     indexed.push({ id: article.id, hash, sentences: article.sentences });
   }
   let merged: TimelineEvent[] | undefined;
-  const timelineEvents = (): TimelineEvent[] => (merged ??= mergeArticleTimelines(packed.articles.map((a, i) => eventsOf(a.summary, articles[i] as Article)), { entityById }));
+  const timelineEvents = (): TimelineEvent[] => {
+    if (merged) return merged;
+    const stored = packed.events();
+    merged = mergeArticleTimelines(packed.articles.map((a, i) => eventsOf(stored.get(a.hash) ?? [], articles[i] as Article)), { entityById });
+    return merged;
+  };
+  const eventDays = (): DatedSpan[] => packed.articles.flatMap((a) => a.summary.eventDays.map(([start, end]) => ({ start, end })));
   const evidence = packedEvidence(packed.articles, articles, packed.read, (keep) => packedStatistics(packed, keep));
-  return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, evidence, indexed, corpusWords: packed.words };
+  return { corpus: { articles, sentences: articles.flatMap((a) => a.sentences) }, timelineEvents, eventDays, evidence, indexed, corpusWords: packed.words };
 }
 
 /**
@@ -153,7 +161,7 @@ function packedStatistics(packed: PackedCorpus, keep?: (articleId: string) => bo
   const documentFrequency = counting ? new Map<string, number>() : new Map(packed.documentFrequency);
   for (const { hash, summary } of packed.articles) {
     if (keptIds.has(summary.meta.id) !== counting) continue;
-    const analysis = packed.read(hash);
+    const analysis = packed.readOnce(hash);
     for (const item of analysis.evidence) {
       for (const t of item.t) {
         const term = analysis.terms[t] ?? '';
@@ -200,27 +208,28 @@ function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
   const corpus = loadCorpus(options.corpusDir);
   const events = buildTimeline(corpus, { matchEntities, entityById });
   const timelineEvents = (): TimelineEvent[] => events;
+  const eventDays = (): DatedSpan[] => events;
   const indexed = corpus.articles.map((article) => ({
     id: article.id,
     hash: '',
     sentences: article.sentences,
   }));
-  return { corpus, timelineEvents, indexed };
+  return { corpus, timelineEvents, eventDays, indexed };
 }
 
 /** Loads the corpus, loads or trains the intent model, builds the timeline and the engine. */
 export async function createEngine(options: CreateEngineOptions): Promise<ExplainableEngine> {
   const bilingual = options.bilingual === undefined ? loadBilingualLexicon() : options.bilingual;
   const { dataDir } = options;
-  const { corpus, timelineEvents, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
+  const { corpus, timelineEvents, eventDays, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
   const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
   const parentOf = (id: string): string | undefined => entityById(id)?.parent;
   const homeRegion = options.homeRegion === undefined ? undefined : resolveHomeRegion(options.homeRegion, { matchEntities, parentOf, placeType: (id) => entityById(id)?.type });
   const index = options.openIndex?.(indexed);
   // Built at the first date question, not at start.
-  let calendar: EventCalendar<TimelineEvent> | undefined;
-  const eventCalendar = (): EventCalendar<TimelineEvent> => (calendar ??= new EventCalendar(timelineEvents()));
+  let calendar: EventCalendar<DatedSpan> | undefined;
+  const eventCalendar = (): EventCalendar<DatedSpan> => (calendar ??= new EventCalendar(eventDays()));
   const parts: EngineParts = {
     classifyIntent: async (text) => {
       const result = classifyIntent(model, text);

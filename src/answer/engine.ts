@@ -10,7 +10,7 @@ import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { EventCalendar } from '../events/event-calendar.ts';
+import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
 import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
@@ -170,7 +170,8 @@ export interface SentenceFacts {
   contextEntities: Iterable<string>;
   /** The article's lead places, for a sentence that names no place of its own. */
   articlePlaces: Iterable<string>;
-  events: readonly TimelineEvent[];
+  /** The days of the events the sentence dates (one object per event, shared by its sentences). */
+  events: readonly DatedSpan[];
 }
 
 /**
@@ -400,8 +401,8 @@ export async function buildEngine(
   // Postings in corpus order (oldest first), so the most recent are the last ones.
   const sentencesByEntity = new Map<string, number[]>();
   // Each distinct event once, with the sentences it dates: a date question tests events, not sentences.
-  const datedRefs = new Map<TimelineEvent, number[]>();
-  let datedCalendar: EventCalendar<TimelineEvent> | undefined;
+  const datedRefs = new Map<DatedSpan, number[]>();
+  let datedCalendar: EventCalendar<DatedSpan> | undefined;
   // Articles about the home region: they name a place it anchors (a configured place, or a town or
   // neighbourhood inside it), or two places inside it. A facility alone ("the airport") is not enough:
   // every city has one.

@@ -3,7 +3,8 @@
  * 2016" or "on 23 April" reads the events of those months, not every event of a large corpus.
  */
 
-interface Dated {
+/** Anything with a first and last day. */
+export interface DatedSpan {
   /** ISO `YYYY-MM-DD`. */
   start: string;
   end: string;
@@ -16,7 +17,7 @@ const MAX_LOOKUP_MONTHS = 1200;
 
 const monthOf = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
-export class EventCalendar<E extends Dated> {
+export class EventCalendar<E extends DatedSpan> {
   private readonly byMonth = new Map<number, E[]>();
   private readonly long: E[] = [];
   private readonly all: E[] = [];

@@ -192,5 +192,22 @@ describe('the packed corpus a start reads', () => {
     expect(persisted.timeline('الأسايش', 'en')).toEqual(inMemory.timeline('الأسايش', 'en'));
     expect(persisted.summary()).toEqual(inMemory.summary());
   });
-});
 
+  it('keeps the timeline whole as articles are added and removed (events are stored beside the pack)', async () => {
+    const dir = tempCorpus();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qamishli-cache-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
+    await createEngine({ corpusDir: dir, cacheDir, dataDir });
+    // A second article arrives: the next start copies the seed's events and adds the new article's.
+    const second = twoArticleCorpus();
+    for (const name of readdirSync(second)) if (name.startsWith('second-')) writeFileSync(join(dir, name), readFileSync(join(second, name)));
+    const grown = await createEngine({ corpusDir: dir, cacheDir, dataDir });
+    expect(grown.timeline()).toEqual((await createEngine({ corpusDir: dir, cacheDir })).timeline());
+    // The seed goes: only the second article's events remain.
+    for (const name of readdirSync(dir)) if (name.startsWith(SEED_ID)) rmSync(join(dir, name));
+    const shrunk = await createEngine({ corpusDir: dir, cacheDir, dataDir });
+    const expected = (await createEngine({ corpusDir: dir, cacheDir })).timeline();
+    expect(shrunk.timeline()).toEqual(expected);
+    expect(expected.events.length).toBeGreaterThan(0);
+  });
+});
