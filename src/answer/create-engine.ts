@@ -18,7 +18,7 @@ import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { loadPackedAnalyses, type PackedCorpus } from './analysis-store.ts';
-import { analyseArticle, articleOf, eventsOf, packedEvidence, type AnalysisDeps } from './article-analysis.ts';
+import { analyseArticle, articleOf, eventsOf, packedEvidence, type AnalysisDeps, type ArticleAnalysis } from './article-analysis.ts';
 import { buildEngine, DEFAULT_RANKING, intentProfilesFor, type EngineParts, type ExplainableEngine, type IntentProfiles, type RankingOptions } from './engine.ts';
 import type { CountedStatistics, EvidenceSource } from './engine.ts';
 import { resolveHomeRegion } from './home-region.ts';
@@ -106,6 +106,9 @@ interface PreparedCorpus {
   corpusWords?: ReadonlyMap<string, number>;
 }
 
+/** Articles whose sentences' text is kept read at once (see preparePersisted). */
+const TEXTS_KEPT = 256;
+
 /** Corpus, timeline and evidence from the analysis store (computing only new or changed articles). */
 function preparePersisted(options: CreateEngineOptions & { dataDir: string }): PreparedCorpus {
   let started = 0;
@@ -122,11 +125,23 @@ function preparePersisted(options: CreateEngineOptions & { dataDir: string }): P
       }
     },
   });
+  // Sentences' text (for the index's first build and for quotes): a few articles' sentences are kept,
+  // not their whole analyses, so a first build does not hold a thousand of them.
+  const texts = new Map<string, ArticleAnalysis['sentences']>();
+  const textsOf = (hash: string): ArticleAnalysis['sentences'] => {
+    let sentences = texts.get(hash);
+    if (!sentences) {
+      if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
+      sentences = packed.readOnce(hash).sentences;
+      texts.set(hash, sentences);
+    }
+    return sentences;
+  };
   const articles: Article[] = [];
   const indexed: IndexedArticle[] = [];
   let ref = 0;
   for (const { hash, summary } of packed.articles) {
-    const article = articleOf(summary, ref, () => packed.read(hash).sentences);
+    const article = articleOf(summary, ref, () => textsOf(hash));
     ref += article.sentences.length;
     articles.push(article);
     indexed.push({ id: article.id, hash, sentences: article.sentences });

@@ -37,9 +37,16 @@ export function openPersistedIndex(options: PersistedIndexOptions): (articles: r
         }
       });
     });
-    const refs = new Map<string, number>();
-    for (const article of articles) for (const sentence of article.sentences) refs.set(sentence.id, sentence.ref);
-    index.bind((key) => refs.get(key));
+    // A key is `<articleId>#<number>`: its position is the article's first plus the number (one entry
+    // per article, not per sentence, at every start).
+    const placed = new Map<string, { first: number; count: number }>();
+    for (const article of articles) placed.set(article.id, { first: article.sentences[0]?.ref ?? 0, count: article.sentences.length });
+    index.bind((key) => {
+      const at = key.lastIndexOf('#');
+      const article = placed.get(key.slice(0, at));
+      const number = Number(key.slice(at + 1));
+      return article && Number.isInteger(number) && number >= 0 && number < article.count ? article.first + number : undefined;
+    });
     return index;
   };
 }
