@@ -30,11 +30,12 @@ export const PRESENT_PHRASES = /(?:^|\s)(?:(?:هذه|هذي|هاي|بهذه|في
 
 /**
  * Light verbs and fillers of English questions (get, go for, keep, a couple of): they carry tense and
- * politeness, not content.
+ * politeness, not content; "according to" only introduces the source, which is named after it.
  */
 export const ENGLISH_LIGHT_WORDS = `
 get gets getting got gotten go goes went gone give gives gave given take takes taking make makes making made
 keep keeps kept let lets letting seem seems seemed become becomes became come comes came couple bit lot lots
 only just also even still ever yet already actually exactly really currently nowadays through up
+according
 `;
 

@@ -162,6 +162,8 @@ export function questionUnits(
   for (const hit of deps.glossaryHits(question.text)) {
     const words = deps.tokenize(hit.key).map(deps.normalize);
     if (words.length < 2 || words.some((w) => entityWords.has(w))) continue;
+    // "this month", "last week": the date unit already stands for a phrase that writes the date.
+    if (words.every((w) => dateWords.has(w))) continue;
     for (const word of words) phraseWords.add(word);
     expansion.push(...hit.terms);
     const own = deps.analyzeWithSurface(hit.key).map((t) => t.term);
