@@ -623,7 +623,7 @@ export async function buildEngine(
     const localTotal = localWeights.reduce((a, b) => a + b, 0);
     for (const { ref, item, matches } of scored) {
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
-      const covered = coverage(units, item, parts.parentOf) * (elsewhere ? ranking.elsewhereCredit : 1);
+      const covered = coverage(units, item, parts.parentOf, articleById.get(item.sentence.articleId)?.published) * (elsewhere ? ranking.elsewhereCredit : 1);
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const distinctive = localTotal === 0 ? 0 : matches.reduce((sum, m, u) => sum + m * (localWeights[u] ?? 0), 0) / localTotal;
       const score =

@@ -266,7 +266,7 @@ export type QuestionUnit =
     }
   | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
-  | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
+  | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
 export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
 
@@ -366,6 +366,17 @@ function setElsewhere(asked: string, evidence: SentenceEvidence, parentOf: (id: 
   return true;
 }
 
+/** True when a date's words give its year (2016, ٢٠١٩), not a relative or yearless date. */
+function writesYear(label: string): boolean {
+  return /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(normalizeArabic(label));
+}
+
+/** True when the asked date covers the day a report was published. */
+function reportDayMatches(unit: Extract<QuestionUnit, { kind: 'date' }>, published: string): boolean {
+  const day = published.slice(0, 10);
+  return unit.matches({ start: day, end: day });
+}
+
 /** Sentences of an article's lead (after the headline) whose places are the article's. */
 const LEAD_SENTENCES = 1;
 
@@ -383,10 +394,15 @@ export const ANSWER_TYPE_GATE = 0.45;
 
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are
- * none). A sentence with no number cannot say "how many", one with no actor cannot say "who":
+ * none); `published`, its article's date, stands for the date of a sentence that dates nothing. A sentence with no number cannot say "how many", one with no actor cannot say "who":
  * missing the expected answer type scales the whole coverage down, not just one unit's share.
  */
-export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
+export function coverage(
+  units: readonly QuestionUnit[],
+  evidence: SentenceEvidence,
+  parentOf: (id: string) => string | undefined,
+  published?: string,
+): number {
   let total = 0;
   let covered = 0;
   let gate = 1;
@@ -408,6 +424,11 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
       if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
     }
     if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
+    // A sentence that dates nothing tells of its report's day: a report of 2023 does not answer for 2016.
+    // Only a date written with its year: "this July" counts from the reader's now, which may be the report's.
+    if (unit.kind === 'date' && match === 0 && evidence.events.length === 0 && published !== undefined && writesYear(unit.label) && !reportDayMatches(unit, published)) {
+      gate = ANSWER_TYPE_GATE;
+    }
     // Bread prices in Qamishli do not answer for Hasakah: a sentence set in another place cannot
     // answer about the asked one (a place it does not name at all may still be implied).
     if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {
