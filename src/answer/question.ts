@@ -34,6 +34,11 @@ const NUMBER_AR = new Set([
   'عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه', 'ثمن', 'تكلفه', 'كلفه', 'تكاليف', 'راتب', 'رواتب',
   'اجر', 'اجور', 'اجره', 'مبلغ', 'قيمه', 'مساحه', 'مسافه', 'حجم',
 ]);
+// Units a quantity is measured in (ليتر البنزين، كيلو اللحمة): the thing measured is what is asked about.
+const MEASURE_AR = new Set(['ليتر', 'لتر', 'كيلو', 'كيلوغرام', 'كغ', 'غرام', 'طن', 'متر', 'كيلومتر', 'برميل', 'دونم', 'هكتار']);
+const MEASURE_EN = new Set(['litre', 'liter', 'litres', 'liters', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kg', 'gram', 'grams', 'ton', 'tons', 'tonne', 'tonnes', 'metre', 'meter', 'metres', 'meters', 'kilometre', 'kilometer', 'km', 'barrel', 'barrels', 'gallon', 'gallons']);
+// Verbs that only link a quantity to what it counts (كم يبلغ سعر...).
+const QUANTITY_COPULA_AR = new Set(['يبلغ', 'بلغ', 'تبلغ', 'بلغت']);
 const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
@@ -47,6 +52,17 @@ const WHERE_EN = new Set(['where']);
 
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
 const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
+
+/**
+ * True when a question word only frames the quantity asked for (سعر، عدد، ليتر، يبلغ; price, litre):
+ * "كم سعر ليتر البنزين" asks about petrol, and a price of diesel does not answer it.
+ */
+export function framesQuantity(word: string): boolean {
+  const normalised = normalizeArabic(word).toLowerCase();
+  const bare = stripClitics(normalised);
+  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || QUANTITY_COPULA_AR.has(normalised)
+    || NUMBER_EN.includes(normalised) || MEASURE_EN.has(normalised);
+}
 
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {

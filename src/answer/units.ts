@@ -1,7 +1,7 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
-import type { AnswerType } from './question.ts';
+import { framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { PRESENT_PHRASES } from './framing-words.ts';
@@ -229,7 +229,10 @@ export function questionUnits(
   // The focus is the first content word the question asks about, in reading order. When the
   // articles never mention it in any form (a name, a commander, the weather), nothing can answer.
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
-  const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
+  // In a question for a number, the words that frame the quantity (سعر ليتر، the price of) are passed over.
+  const termsInOrder = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label));
+  const framing = (label: string): boolean => deps.tokenize(label).every(framesQuantity);
+  const firstTerm = (question.answerType === 'number' ? termsInOrder.find((u) => !framing(u.label)) : undefined) ?? termsInOrder[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
     const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
