@@ -366,6 +366,15 @@ function setElsewhere(asked: string, evidence: SentenceEvidence, parentOf: (id: 
   return true;
 }
 
+/** Words that count a date from the reader's now: this year, last week, هذا الشهر، الماضي، أمس. */
+const DEICTIC_DATE = /(?:^|\s)(?:this|last|next|past|coming|current|yesterday|today|ago|هذا|هذه|هالسنه|هالشهر|هالاسبوع|الماضي|الماضيه|الحالي|الحاليه|الجاري|القادم|المقبل|امس|البارحه|مبارح|اليوم)(?=\s|$)/;
+
+/** True when a date is counted from now and writes no year. */
+function isDeicticDate(label: string): boolean {
+  const words = normalizeArabic(label).toLowerCase();
+  return !writesYear(words) && DEICTIC_DATE.test(words);
+}
+
 /** True when a date's words give its year (2016, ٢٠١٩), not a relative or yearless date. */
 function writesYear(label: string): boolean {
   return /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(normalizeArabic(label));
@@ -423,7 +432,8 @@ export function coverage(
       const { articleTerms } = evidence;
       if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
     }
-    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
+    // Not for a date counted from now (this year, هذا الشهر): asked of older reports, it is their year.
+    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0 && !isDeicticDate(unit.label)) gate = ANSWER_TYPE_GATE;
     // A sentence that dates nothing tells of its report's day: a report of 2023 does not answer for 2016.
     // Only a date written with its year: "this July" counts from the reader's now, which may be the report's.
     if (unit.kind === 'date' && match === 0 && evidence.events.length === 0 && published !== undefined && writesYear(unit.label) && !reportDayMatches(unit, published)) {
