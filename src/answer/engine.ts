@@ -460,7 +460,10 @@ export async function buildEngine(
           }
           if (rendering.translations.length === 0 || rendering.capitalised) {
             for (const word of rendering.surface.split(/[\s-]+/)) {
-              for (const name of namesFor(word)) for (const term of analyze(name.arabic)) credit(term, NAME_CREDIT * name.weight);
+              // A capitalised word no dictionary knows is a name, and Arabic names are words (خالد، أمل):
+              // that the Arabic word is also a common word lowers nothing then.
+              const surelyName = rendering.capitalised && rendering.translations.length === 0;
+              for (const name of namesFor(word)) for (const term of analyze(name.arabic)) credit(term, NAME_CREDIT * (surelyName ? 1 : name.weight));
             }
           }
           return { surface: rendering.surface, terms };
