@@ -10,7 +10,7 @@ import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, coverage, FUZZY_CREDIT, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { readQuestion, type ReadQuestion } from './question.ts';
@@ -506,6 +506,18 @@ export async function buildEngine(
       });
   };
 
+  // The terms of each article's headline and lead (its first LEAD_SENTENCES + 1 sentences), read when first asked.
+  const leads = new Map<string, ReadonlySet<string>>();
+  const leadTerms = (article: Article): ReadonlySet<string> => {
+    let terms = leads.get(article.id);
+    if (!terms) {
+      const set = new Set<string>();
+      for (const sentence of article.sentences.slice(0, LEAD_SENTENCES + 1)) for (const term of evidence.get(sentence.ref)?.terms ?? []) set.add(term);
+      leads.set(article.id, (terms = set));
+    }
+    return terms;
+  };
+
   const cite = (ref: number): Citation | null => {
     const sentence = corpus.sentences[ref];
     const article = sentence ? articleById.get(sentence.articleId) : undefined;
@@ -626,12 +638,17 @@ export async function buildEngine(
     const localTotal = localWeights.reduce((a, b) => a + b, 0);
     for (const { ref, item, matches } of scored) {
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
-      const covered = coverage(units, item, parts.parentOf, articleById.get(item.sentence.articleId)?.published) * (elsewhere ? ranking.elsewhereCredit : 1);
+      const article = articleById.get(item.sentence.articleId);
+      const kept = elsewhere ? ranking.elsewhereCredit : 1;
+      const covered = coverage(units, item, parts.parentOf, { published: article?.published }) * kept;
+      // The topic its article's headline names ranks a sentence that leaves it unsaid; whether the
+      // question is answered at all is still judged by what the sentence itself says.
+      const topical = coverage(units, item, parts.parentOf, { published: article?.published, lead: article && leadTerms(article) }) * kept;
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const distinctive = localTotal === 0 ? 0 : matches.reduce((sum, m, u) => sum + m * (localWeights[u] ?? 0), 0) / localTotal;
       const score =
-        ranking.coverageWeight * covered +
-        ranking.distinctiveWeight * distinctive * covered +
+        ranking.coverageWeight * topical +
+        ranking.distinctiveWeight * distinctive * topical +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
         ranking.intentWeight * fit;
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));

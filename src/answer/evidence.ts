@@ -375,6 +375,15 @@ function isDeicticDate(label: string): boolean {
   return !writesYear(words) && DEICTIC_DATE.test(words);
 }
 
+/** What a sentence's article tells about it: the day it was published, the terms of its headline and lead. */
+export interface ArticleContext {
+  published?: string;
+  lead?: ReadonlySet<string>;
+}
+
+/** Credit for a question word found only in the headline or lead of the sentence's article. */
+export const TOPIC_CREDIT = 0.5;
+
 /** True when a date's words give its year (2016, ٢٠١٩), not a relative or yearless date. */
 function writesYear(label: string): boolean {
   return /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(normalizeArabic(label));
@@ -387,7 +396,7 @@ function reportDayMatches(unit: Extract<QuestionUnit, { kind: 'date' }>, publish
 }
 
 /** Sentences of an article's lead (after the headline) whose places are the article's. */
-const LEAD_SENTENCES = 1;
+export const LEAD_SENTENCES = 1;
 
 /** Credit for a place known only from the article's headline and lead. */
 export const ARTICLE_PLACE_CREDIT = 0.6;
@@ -403,22 +412,26 @@ export const ANSWER_TYPE_GATE = 0.45;
 
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are
- * none); `published`, its article's date, stands for the date of a sentence that dates nothing. A sentence with no number cannot say "how many", one with no actor cannot say "who":
+ * none). Its article's date stands for the date of a sentence that dates nothing, and its headline and lead
+ * for the topic a sentence leaves unsaid. A sentence with no number cannot say "how many", one with no actor cannot say "who":
  * missing the expected answer type scales the whole coverage down, not just one unit's share.
  */
 export function coverage(
   units: readonly QuestionUnit[],
   evidence: SentenceEvidence,
   parentOf: (id: string) => string | undefined,
-  published?: string,
+  article: ArticleContext = {},
 ): number {
+  const { published, lead } = article;
   let total = 0;
   let covered = 0;
   let gate = 1;
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
   for (const unit of units) {
-    const match = unitMatch(unit, evidence, parentOf);
+    const own = unitMatch(unit, evidence, parentOf);
+    // A report names its topic in the headline and lead, then leaves it out ("the outbreak", nothing).
+    const match = unit.kind === 'term' && own < TOPIC_CREDIT && lead && termForms(unit).some((form) => hasTerm(lead, form)) ? TOPIC_CREDIT : own;
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
       // "How many residents": a number elsewhere in the sentence does not count them.
@@ -427,7 +440,8 @@ export function coverage(
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
     // nor its date, when the sentence is dated otherwise.
-    if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
+    // The sentence itself must say it: a focus only its headline names is not answered by it.
+    if (unit.kind === 'term' && unit.focus && own === 0) gate = ANSWER_TYPE_GATE;
     if (unit.kind === 'term' && unit.articleFocus && match === 0 && evidence.articleTerms) {
       const { articleTerms } = evidence;
       if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
