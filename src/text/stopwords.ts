@@ -28,6 +28,7 @@ some than that the their them then there these they this tis to too twas us want
 why will with would yet you your yours
 many much does done doing tell know please about al el
 whose those during without versus upon until till via per onto whether although though unless despite throughout each such
+between besides instead regarding concerning
 `;
 
 function toSet(raw: string, normalise: (word: string) => string): ReadonlySet<string> {
