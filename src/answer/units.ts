@@ -4,7 +4,7 @@ import { isLandmarkMention, searchWords, termForms, type EntityMention, type Que
 import { framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
-import { PRESENT_PHRASES } from './framing-words.ts';
+import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
@@ -138,6 +138,8 @@ export function questionUnits(
   // only says the question is about now.
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   for (const m of deps.normalize(question.text).matchAll(PRESENT_PHRASES)) for (const w of deps.tokenize(m[0])) dateWords.add(deps.normalize(w));
+  // "as well", "at all": framing words, never something a sentence must say.
+  for (const m of deps.normalize(question.text).matchAll(ENGLISH_LIGHT_PHRASES)) for (const w of deps.tokenize(m[0])) dateWords.add(deps.normalize(w));
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
   const addTermUnit = (
@@ -180,7 +182,7 @@ export function questionUnits(
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
   for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
-    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w))) continue;
+    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w) || dateWords.has(w))) continue;
     if (words.length === 1) {
       translatedWord.set(words[0] as string, phrase.terms);
       continue;
