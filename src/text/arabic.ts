@@ -121,7 +121,11 @@ const IMPERFECT_PREFIX = /^[يتن]/;
  */
 export function stemArabic(token: string): string {
   const bare = stripClitics(normalizeArabic(token));
-  let stem = normalizeArabic(snowballArabic().stemWord(bare));
+  // An adverb's accusative alef written without its tanween (يوميا for يوميًا، رسميا) and the -يا
+  // spelling of a country (سوريا beside سورية) stem as the word without it; a broken plural in -ايا
+  // (ضحايا، قضايا) keeps it.
+  const base = bare.length >= 5 && bare.endsWith('يا') && !bare.endsWith('ايا') ? bare.slice(0, -1) : bare;
+  let stem = normalizeArabic(snowballArabic().stemWord(base));
   // Snowball takes a bare (article-less) plural in -ات for a verb and removes only the ت.
   if (bare.endsWith('ات') && bare.length >= 5 && stem === bare.slice(0, -1)) stem = bare.slice(0, -2);
   if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
