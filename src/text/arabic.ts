@@ -87,6 +87,8 @@ export function stripClitics(token: string): string {
     return token.slice(LEVANTINE_ALA.length);
   }
   for (const [prefix, minStem] of PROCLITICS) {
+    // والد، والده، والي: when وال leaves too short a stem, its و is part of the word too.
+    if (prefix.length === 1 && token.startsWith(`${prefix}ال`)) return token;
     if (token.startsWith(prefix) && token.length - prefix.length >= minStem) {
       return token.slice(prefix.length);
     }
