@@ -322,12 +322,22 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
         case 'number': return evidence.hasNumber ? 1 : 0;
         case 'date': return evidence.hasTime ? 1 : 0;
         case 'calendar-date': return evidence.events.length > 0 ? 1 : 0;
+        case 'name': return namesSomeone(evidence) ? 1 : 0;
         case 'other': return 1;
       }
       return 0;
     case 'date':
       return evidence.events.some((event) => unit.matches(event)) ? 1 : 0;
   }
+}
+
+// Words a report introduces names with: هما رامان خليل وعبد الكريم الأحمد، يدعى خالد، أسماء القتلى، named.
+const NAMING_CUE = /(?:^|[\s(،,:])(?:[وف]?(?:هما|هم|يدعي|تدعي|المدعو|المدعوه|اسمه|اسمها|اسماء|اسماءهم))(?=[\s،,:]|$)|\bnamed\b|\bnames\b/;
+
+/** True when the sentence gives someone's name (as its words introduce one). */
+function namesSomeone(evidence: SentenceEvidence): boolean {
+  const { text, english } = evidence.sentence;
+  return NAMING_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && NAMING_CUE.test(english.toLowerCase()));
 }
 
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */

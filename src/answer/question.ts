@@ -11,7 +11,7 @@ export const MAX_QUESTION_LENGTH = 600;
 export type InvalidReason = 'empty' | 'too_long' | 'no_words';
 
 /** What a question asks for, which the quoted sentence must be able to supply. */
-export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'calendar-date' | 'other';
+export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'calendar-date' | 'name' | 'other';
 
 export type ReadQuestion =
   | { valid: true; text: string; lang: Language; words: string[]; answerType: AnswerType }
@@ -42,6 +42,9 @@ const QUANTITY_COPULA_AR = new Set(['يبلغ', 'بلغ', 'تبلغ', 'بلغت'
 const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
+// Asking for someone's name (what are the names, شو اسمو، أسماء): the answer must name them.
+const NAME_AR = new Set(['اسم', 'اسماء', 'اسامي', 'اسمو', 'اسمه', 'اسمها', 'اساميهم', 'اسماءهم', 'اسمايهم']);
+const NAME_EN = new Set(['name', 'names', 'named']);
 const WHO_EN = new Set(['who', 'whom', 'whose']);
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
 const NUMBER_EN = [
@@ -64,6 +67,12 @@ export function framesQuantity(word: string): boolean {
     || NUMBER_EN.includes(normalised) || MEASURE_EN.has(normalised);
 }
 
+/** True when a question word asks for a name (names, اسم، أسامي): with the answer type, it is framing. */
+export function asksForName(word: string): boolean {
+  const normalised = normalizeArabic(word).toLowerCase();
+  return NAME_EN.has(normalised) || NAME_AR.has(stripClitics(normalised));
+}
+
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
   const type = basicAnswerType(words, lang);
@@ -77,6 +86,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     const joined = ` ${words.join(' ')} `;
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
     if (hint === 'date') return 'date';
+    if (words.some(asksForName)) return 'name';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
@@ -85,6 +95,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   }
   if (hint === 'number' || words.some((w) => NUMBER_AR.has(stripClitics(w)))) return 'number';
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
+  if (words.some(asksForName)) return 'name';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.

@@ -1,7 +1,7 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
-import { framesQuantity, type AnswerType } from './question.ts';
+import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
@@ -199,6 +199,8 @@ export function questionUnits(
     if (dateWords.has(deps.normalize(surface)) || (question.date && MONTH_OR_DATE_WORD.test(surface))) continue;
     // "منذ أي تاريخ", "on what day": in a question about a date these words frame it.
     if (DATE_TYPES.has(question.answerType) && DATE_FRAMING.has(deps.normalize(surface))) continue;
+    // "What are the names of...": the answer type asks for the names.
+    if (question.answerType === 'name' && asksForName(surface)) continue;
     const extra = deps.expandWord(surface, question.lang);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
