@@ -112,6 +112,9 @@ function snowballArabic(): WordStemmer {
   return arabicStemmer;
 }
 
+/** Four letters shaped like a Form VII (نفعل) or Form VIII (فتعل، فطعل، فدعل) stem without its alef. */
+const DERIVED_STEM = /^(?:ن\p{Script=Arabic}{3}|\p{Script=Arabic}[تطد]\p{Script=Arabic}{2})$/u;
+
 /** Present-tense person prefixes (يـ تـ نـ) that Snowball leaves on verbs such as يسيطر / تسيطر. */
 const IMPERFECT_PREFIX = /^[يتن]/;
 
@@ -130,7 +133,12 @@ export function stemArabic(token: string): string {
   let stem = normalizeArabic(snowballArabic().stemWord(base));
   // Snowball takes a bare (article-less) plural in -ات for a verb and removes only the ت.
   if (bare.endsWith('ات') && bare.length >= 5 && stem === bare.slice(0, -1)) stem = bare.slice(0, -2);
-  if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
+  if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) {
+    stem = stem.slice(1);
+    // Forms VII and VIII open their perfect with an alef the imperfect drops (ينتظر / انتظر، يعتقل / اعتقل،
+    // يزدحم / ازدحم): put it back so both tenses meet, as Snowball already does for Form X (يستمر / استمر).
+    if (DERIVED_STEM.test(stem)) stem = `ا${stem}`;
+  }
   else if (stem.length >= 3 && stem.startsWith('ت')) stem = 'ي' + stem.slice(1);
   return stem.length > 0 ? stem : bare;
 }
