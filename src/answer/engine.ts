@@ -10,10 +10,10 @@ import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, FUZZY_CREDIT, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, coverage, FUZZY_CREDIT, givesReason, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
-import { readQuestion, type ReadQuestion } from './question.ts';
+import { asksWhy, readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import type { HomeRegion } from './home-region.ts';
@@ -117,6 +117,8 @@ export interface RankingOptions {
   intentWeight: number;
   /** A second or third sentence is quoted when it scores within this margin of the best. */
   companionMargin: number;
+  /** Weight of a causal word (بسبب، because) in a sentence answering a "why" question, ranking only. */
+  reasonWeight: number;
   /** Weight of the date order when a question asks for the first, latest or background events. */
   timeWeight: number;
   maxCitations: number;
@@ -149,6 +151,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
+  reasonWeight: 0.4,
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
@@ -621,6 +624,7 @@ export async function buildEngine(
     }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
+    const why = asksWhy(read.words);
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     const scored = [...pool].flatMap((ref) => {
@@ -650,7 +654,8 @@ export async function buildEngine(
         ranking.coverageWeight * topical +
         ranking.distinctiveWeight * distinctive * topical +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
-        ranking.intentWeight * fit;
+        ranking.intentWeight * fit +
+        (why && givesReason(item) ? ranking.reasonWeight * topical : 0);
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }

@@ -340,6 +340,15 @@ function namesSomeone(evidence: SentenceEvidence): boolean {
   return NAMING_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && NAMING_CUE.test(english.toLowerCase()));
 }
 
+// Words a report gives a cause or purpose with: بسبب، نتيجة، جراء، إثر، لأن، بهدف، بحثًا عن، بحجة، عازيًا؛ because, due to.
+const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed)\b/;
+
+/** True when the sentence gives a cause or purpose: what "why" asks for. */
+export function givesReason(evidence: SentenceEvidence): boolean {
+  const { text, english } = evidence.sentence;
+  return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+}
+
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
 const COUNT_WINDOW = 6;
 

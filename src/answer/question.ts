@@ -73,6 +73,14 @@ export function asksForName(word: string): boolean {
   return NAME_EN.has(normalised) || NAME_AR.has(stripClitics(normalised));
 }
 
+// "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
+const WHY = /(?:^| )(?:why|how come|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|لسبب)(?: |$)/;
+
+/** True when a question asks why something happened (its normalised words). */
+export function asksWhy(words: readonly string[]): boolean {
+  return WHY.test(words.join(' '));
+}
+
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
   const type = basicAnswerType(words, lang);
