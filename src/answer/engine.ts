@@ -577,7 +577,7 @@ export async function buildEngine(
     const readInRegion = region !== undefined
       && parts.matchEntities(text).every((m) => m.kind !== 'place' || region.contains(m.id));
     const stats = readInRegion && regionStats ? regionStats : corpusStats;
-    const { units, entities, expansion } = questionUnits(
+    const { units: readUnits, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
       {
@@ -591,6 +591,13 @@ export async function buildEngine(
         nearWords,
       },
     );
+    // A place's one-word name (تركيا، روسيا) is also found as its adjective (التركي), which shares its stem.
+    const oneWordName = (id: string): string[] => {
+      const name = parts.placeName?.(id)?.ar;
+      const terms = name === undefined || /\s/.test(name.trim()) ? [] : analyze(name);
+      return terms.length === 1 ? terms : [];
+    };
+    const units = readUnits.map((unit) => (unit.kind === 'entity' ? { ...unit, nameTerms: oneWordName(unit.entityId) } : unit));
     // Topical: the question names something the articles know about (an entity, a date, a word
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
     // Any article counts here, elsewhere too: an answer from elsewhere is still an answer (named as such).

@@ -264,7 +264,16 @@ export type QuestionUnit =
        */
       articleFocus?: boolean;
     }
-  | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
+  | {
+      kind: 'entity';
+      label: string;
+      entityId: string;
+      entityKind: 'actor' | 'place';
+      weight: number;
+      landmark: boolean;
+      /** The analysed terms of its names, by which a sentence may name it as an adjective (التركي for Turkey). */
+      nameTerms?: readonly string[];
+    }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
   | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
@@ -313,6 +322,8 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       for (const id of evidence.entities) if (parentOf(id) === unit.entityId) return 0.5;
       const parent = parentOf(unit.entityId);
       if (unit.entityKind === 'actor' && parent !== undefined && evidence.entities.has(parent)) return 0.5;
+      // "الجانب التركي", "قصف تركي": the name's adjective speaks of the country or group, not of a place in it.
+      if (unit.nameTerms?.some((term) => evidence.terms.has(term))) return NAME_ADJECTIVE_CREDIT;
       return 0;
     }
     case 'answer-type':
@@ -419,6 +430,9 @@ export const LEAD_SENTENCES = 1;
 
 /** Credit for a place known only from the article's headline and lead. */
 export const ARTICLE_PLACE_CREDIT = 0.6;
+
+/** Credit for an entity named only by a word of its name's stem (التركي for Turkey). */
+export const NAME_ADJECTIVE_CREDIT = 0.6;
 
 /** Credit for a match through the glossary rather than the word itself. */
 export const EXPANDED_CREDIT = 0.9;
