@@ -132,7 +132,11 @@ export function stemArabic(token: string): string {
   const base = bare.length >= 5 && bare.endsWith('يا') && !bare.endsWith('ايا') ? bare.slice(0, -1) : bare;
   let stem = normalizeArabic(snowballArabic().stemWord(base));
   // Snowball takes a bare (article-less) plural in -ات for a verb and removes only the ت.
-  if (bare.endsWith('ات') && bare.length >= 5 && stem === bare.slice(0, -1)) stem = bare.slice(0, -2);
+  // It also takes the س of a plural such as سيارات، سياسات for the future prefix (سيفعل): a word in -ات
+  // is no verb, so its stem is the word without the -ات (سيار، as سيارة).
+  if (bare.endsWith('ات') && bare.length >= 5 && (stem === bare.slice(0, -1) || (bare.startsWith('س') && stem === bare.slice(1, -1)))) {
+    stem = bare.slice(0, -2);
+  }
   if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) {
     stem = stem.slice(1);
     // Forms VII and VIII open their perfect with an alef the imperfect drops (ينتظر / انتظر، يعتقل / اعتقل،
