@@ -10,7 +10,7 @@ import { analyze, analyzeWithSurface } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { buildEvidence, coverage, FUZZY_CREDIT, givesReason, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { asksWhy, readQuestion, type ReadQuestion } from './question.ts';
@@ -119,6 +119,8 @@ export interface RankingOptions {
   companionMargin: number;
   /** Weight of a causal word (بسبب، because) in a sentence answering a "why" question, ranking only. */
   reasonWeight: number;
+  /** Taken from a sentence answering "how many" with only a vague count (عشرات، dozens), ranking only. */
+  vagueCountPenalty: number;
   /** Weight of the date order when a question asks for the first, latest or background events. */
   timeWeight: number;
   maxCitations: number;
@@ -152,6 +154,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   intentWeight: 0.2,
   companionMargin: 0.12,
   reasonWeight: 0.4,
+  vagueCountPenalty: 0.15,
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
@@ -662,7 +665,8 @@ export async function buildEngine(
         ranking.distinctiveWeight * distinctive * topical +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
         ranking.intentWeight * fit +
-        (why && givesReason(item) ? ranking.reasonWeight * topical : 0);
+        (why && givesReason(item) ? ranking.reasonWeight * topical : 0) -
+        (read.answerType === 'number' && countsOnlyVaguely(item) ? ranking.vagueCountPenalty * topical : 0);
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }

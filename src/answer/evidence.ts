@@ -11,7 +11,7 @@ import { PHRASE_JOINER } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
-import { isArabicDual, isQuantityWord, ordinalValue } from '../text/numbers.ts';
+import { isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
 import type { TimelineEvent } from './types.ts';
 import type { AnswerType } from './question.ts';
 
@@ -358,6 +358,13 @@ const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|ل�
 export function givesReason(evidence: SentenceEvidence): boolean {
   const { text, english } = evidence.sentence;
   return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+}
+
+/** True when every quantity the sentence states is a vague count (عشرات العائلات): it says no number. */
+export function countsOnlyVaguely(evidence: SentenceEvidence): boolean {
+  if (evidence.quantities.length === 0) return false;
+  const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w));
+  return evidence.quantities.every((q) => isVagueCount(words[q] ?? ''));
 }
 
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
