@@ -11,10 +11,10 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { buildEvidence, coverage, FUZZY_CREDIT, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
-import { readQuestion, type ReadQuestion } from './question.ts';
+import { asksWhy, readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import type { HomeRegion } from './home-region.ts';
@@ -118,6 +118,10 @@ export interface RankingOptions {
   intentWeight: number;
   /** A second or third sentence is quoted when it scores within this margin of the best. */
   companionMargin: number;
+  /** Weight of a causal word (بسبب، because) in a sentence answering a "why" question, ranking only. */
+  reasonWeight: number;
+  /** Taken from a sentence answering "how many" with only a vague count (عشرات، dozens), ranking only. */
+  vagueCountPenalty: number;
   /** Weight of the date order when a question asks for the first, latest or background events. */
   timeWeight: number;
   maxCitations: number;
@@ -150,6 +154,8 @@ export const DEFAULT_RANKING: RankingOptions = {
   lexicalWeight: 0.1,
   intentWeight: 0.2,
   companionMargin: 0.12,
+  reasonWeight: 0.4,
+  vagueCountPenalty: 0.15,
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
@@ -463,7 +469,10 @@ export async function buildEngine(
           }
           if (rendering.translations.length === 0 || rendering.capitalised) {
             for (const word of rendering.surface.split(/[\s-]+/)) {
-              for (const name of namesFor(word)) for (const term of analyze(name.arabic)) credit(term, NAME_CREDIT * name.weight);
+              // A capitalised word no dictionary knows is a name, and Arabic names are words (خالد، أمل):
+              // that the Arabic word is also a common word lowers nothing then.
+              const surelyName = rendering.capitalised && rendering.translations.length === 0;
+              for (const name of namesFor(word)) for (const term of analyze(name.arabic)) credit(term, NAME_CREDIT * (surelyName ? 1 : name.weight));
             }
           }
           return { surface: rendering.surface, terms };
@@ -504,6 +513,18 @@ export async function buildEngine(
         entry.terms ??= analyze(entry.token);
         return entry.terms;
       });
+  };
+
+  // The terms of each article's headline and lead (its first LEAD_SENTENCES + 1 sentences), read when first asked.
+  const leads = new Map<string, ReadonlySet<string>>();
+  const leadTerms = (article: Article): ReadonlySet<string> => {
+    let terms = leads.get(article.id);
+    if (!terms) {
+      const set = new Set<string>();
+      for (const sentence of article.sentences.slice(0, LEAD_SENTENCES + 1)) for (const term of evidence.get(sentence.ref)?.terms ?? []) set.add(term);
+      leads.set(article.id, (terms = set));
+    }
+    return terms;
   };
 
   const cite = (ref: number): Citation | null => {
@@ -569,7 +590,7 @@ export async function buildEngine(
     const readInRegion = region !== undefined
       && parts.matchEntities(text).every((m) => m.kind !== 'place' || region.contains(m.id));
     const stats = readInRegion && regionStats ? regionStats : corpusStats;
-    const { units, entities, expansion } = questionUnits(
+    const { units: readUnits, entities, expansion } = questionUnits(
       { text, lang, answerType: read.answerType, date },
       stats,
       {
@@ -583,6 +604,13 @@ export async function buildEngine(
         nearWords,
       },
     );
+    // A place's one-word name (تركيا، روسيا) is also found as its adjective (التركي), which shares its stem.
+    const oneWordName = (id: string): string[] => {
+      const name = parts.placeName?.(id)?.ar;
+      const terms = name === undefined || /\s/.test(name.trim()) ? [] : analyze(name);
+      return terms.length === 1 ? terms : [];
+    };
+    const units = readUnits.map((unit) => (unit.kind === 'entity' ? { ...unit, nameTerms: oneWordName(unit.entityId) } : unit));
     // Topical: the question names something the articles know about (an entity, a date, a word
     // they use). "hello" or "tell me a joke" is not, whatever else it contains.
     // Any article counts here, elsewhere too: an answer from elsewhere is still an answer (named as such).
@@ -618,6 +646,7 @@ export async function buildEngine(
     }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
+    const why = asksWhy(read.words);
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     const scored = [...pool].flatMap((ref) => {
@@ -635,14 +664,21 @@ export async function buildEngine(
     const localTotal = localWeights.reduce((a, b) => a + b, 0);
     for (const { ref, item, matches } of scored) {
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
-      const covered = coverage(units, item, parts.parentOf) * (elsewhere ? ranking.elsewhereCredit : 1);
+      const article = articleById.get(item.sentence.articleId);
+      const kept = elsewhere ? ranking.elsewhereCredit : 1;
+      const covered = coverage(units, item, parts.parentOf, { published: article?.published }) * kept;
+      // The topic its article's headline names ranks a sentence that leaves it unsaid; whether the
+      // question is answered at all is still judged by what the sentence itself says.
+      const topical = coverage(units, item, parts.parentOf, { published: article?.published, lead: article && leadTerms(article) }) * kept;
       const fit = (intentFit(profile, item.terms) + intentFitNear(profile, item.positions, askedEntities)) / 2;
       const distinctive = localTotal === 0 ? 0 : matches.reduce((sum, m, u) => sum + m * (localWeights[u] ?? 0), 0) / localTotal;
       const score =
-        ranking.coverageWeight * covered +
-        ranking.distinctiveWeight * distinctive * covered +
+        ranking.coverageWeight * topical +
+        ranking.distinctiveWeight * distinctive * topical +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
-        ranking.intentWeight * fit;
+        ranking.intentWeight * fit +
+        (why && givesReason(item) ? ranking.reasonWeight * topical : 0) -
+        (read.answerType === 'number' && countsOnlyVaguely(item) ? ranking.vagueCountPenalty * topical : 0);
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }

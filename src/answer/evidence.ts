@@ -11,7 +11,7 @@ import { PHRASE_JOINER } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
-import { isArabicDual, isQuantityWord, ordinalValue } from '../text/numbers.ts';
+import { isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
 import type { TimelineEvent } from './types.ts';
 import type { AnswerType } from './question.ts';
 
@@ -264,9 +264,18 @@ export type QuestionUnit =
        */
       articleFocus?: boolean;
     }
-  | { kind: 'entity'; label: string; entityId: string; entityKind: 'actor' | 'place'; weight: number; landmark: boolean }
+  | {
+      kind: 'entity';
+      label: string;
+      entityId: string;
+      entityKind: 'actor' | 'place';
+      weight: number;
+      landmark: boolean;
+      /** The analysed terms of its names, by which a sentence may name it as an adjective (التركي for Turkey). */
+      nameTerms?: readonly string[];
+    }
   | { kind: 'answer-type'; label: AnswerType; weight: number }
-  | { kind: 'date'; label: string; matches(event: TimelineEvent): boolean; weight: number };
+  | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
 export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
 
@@ -313,6 +322,8 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       for (const id of evidence.entities) if (parentOf(id) === unit.entityId) return 0.5;
       const parent = parentOf(unit.entityId);
       if (unit.entityKind === 'actor' && parent !== undefined && evidence.entities.has(parent)) return 0.5;
+      // "الجانب التركي", "قصف تركي": the name's adjective speaks of the country or group, not of a place in it.
+      if (unit.nameTerms?.some((term) => evidence.terms.has(term))) return NAME_ADJECTIVE_CREDIT;
       return 0;
     }
     case 'answer-type':
@@ -322,12 +333,38 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
         case 'number': return evidence.hasNumber ? 1 : 0;
         case 'date': return evidence.hasTime ? 1 : 0;
         case 'calendar-date': return evidence.events.length > 0 ? 1 : 0;
+        case 'name': return namesSomeone(evidence) ? 1 : 0;
         case 'other': return 1;
       }
       return 0;
     case 'date':
       return evidence.events.some((event) => unit.matches(event)) ? 1 : 0;
   }
+}
+
+// Words a report introduces names with: هما رامان خليل وعبد الكريم الأحمد، يدعى خالد، أسماء القتلى، named.
+const NAMING_CUE = /(?:^|[\s(،,:])(?:[وف]?(?:هما|هم|يدعي|تدعي|المدعو|المدعوه|اسمه|اسمها|اسماء|اسماءهم))(?=[\s،,:]|$)|\bnamed\b|\bnames\b/;
+
+/** True when the sentence gives someone's name (as its words introduce one). */
+function namesSomeone(evidence: SentenceEvidence): boolean {
+  const { text, english } = evidence.sentence;
+  return NAMING_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && NAMING_CUE.test(english.toLowerCase()));
+}
+
+// Words a report gives a cause or purpose with: بسبب، نتيجة، جراء، إثر، لأن، بهدف، بحثًا عن، بحجة، عازيًا؛ because, due to.
+const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed)\b/;
+
+/** True when the sentence gives a cause or purpose: what "why" asks for. */
+export function givesReason(evidence: SentenceEvidence): boolean {
+  const { text, english } = evidence.sentence;
+  return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+}
+
+/** True when every quantity the sentence states is a vague count (عشرات العائلات): it says no number. */
+export function countsOnlyVaguely(evidence: SentenceEvidence): boolean {
+  if (evidence.quantities.length === 0) return false;
+  const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w));
+  return evidence.quantities.every((q) => isVagueCount(words[q] ?? ''));
 }
 
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
@@ -366,11 +403,43 @@ function setElsewhere(asked: string, evidence: SentenceEvidence, parentOf: (id: 
   return true;
 }
 
+/** Words that count a date from the reader's now: this year, last week, هذا الشهر، الماضي، أمس. */
+const DEICTIC_DATE = /(?:^|\s)(?:this|last|next|past|coming|current|yesterday|today|ago|هذا|هذه|هالسنه|هالشهر|هالاسبوع|الماضي|الماضيه|الحالي|الحاليه|الجاري|القادم|المقبل|امس|البارحه|مبارح|اليوم)(?=\s|$)/;
+
+/** True when a date is counted from now and writes no year. */
+function isDeicticDate(label: string): boolean {
+  const words = normalizeArabic(label).toLowerCase();
+  return !writesYear(words) && DEICTIC_DATE.test(words);
+}
+
+/** What a sentence's article tells about it: the day it was published, the terms of its headline and lead. */
+export interface ArticleContext {
+  published?: string;
+  lead?: ReadonlySet<string>;
+}
+
+/** Credit for a question word found only in the headline or lead of the sentence's article. */
+export const TOPIC_CREDIT = 0.5;
+
+/** True when a date's words give its year (2016, ٢٠١٩), not a relative or yearless date. */
+function writesYear(label: string): boolean {
+  return /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(normalizeArabic(label));
+}
+
+/** True when the asked date covers the day a report was published. */
+function reportDayMatches(unit: Extract<QuestionUnit, { kind: 'date' }>, published: string): boolean {
+  const day = published.slice(0, 10);
+  return unit.matches({ start: day, end: day });
+}
+
 /** Sentences of an article's lead (after the headline) whose places are the article's. */
-const LEAD_SENTENCES = 1;
+export const LEAD_SENTENCES = 1;
 
 /** Credit for a place known only from the article's headline and lead. */
 export const ARTICLE_PLACE_CREDIT = 0.6;
+
+/** Credit for an entity named only by a word of its name's stem (التركي for Turkey). */
+export const NAME_ADJECTIVE_CREDIT = 0.6;
 
 /** Credit for a match through the glossary rather than the word itself. */
 export const EXPANDED_CREDIT = 0.9;
@@ -383,17 +452,26 @@ export const ANSWER_TYPE_GATE = 0.45;
 
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are
- * none). A sentence with no number cannot say "how many", one with no actor cannot say "who":
+ * none). Its article's date stands for the date of a sentence that dates nothing, and its headline and lead
+ * for the topic a sentence leaves unsaid. A sentence with no number cannot say "how many", one with no actor cannot say "who":
  * missing the expected answer type scales the whole coverage down, not just one unit's share.
  */
-export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvidence, parentOf: (id: string) => string | undefined): number {
+export function coverage(
+  units: readonly QuestionUnit[],
+  evidence: SentenceEvidence,
+  parentOf: (id: string) => string | undefined,
+  article: ArticleContext = {},
+): number {
+  const { published, lead } = article;
   let total = 0;
   let covered = 0;
   let gate = 1;
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
   for (const unit of units) {
-    const match = unitMatch(unit, evidence, parentOf);
+    const own = unitMatch(unit, evidence, parentOf);
+    // A report names its topic in the headline and lead, then leaves it out ("the outbreak", nothing).
+    const match = unit.kind === 'term' && own < TOPIC_CREDIT && lead && termForms(unit).some((form) => hasTerm(lead, form)) ? TOPIC_CREDIT : own;
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
       // "How many residents": a number elsewhere in the sentence does not count them.
@@ -402,12 +480,19 @@ export function coverage(units: readonly QuestionUnit[], evidence: SentenceEvide
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
     // nor its date, when the sentence is dated otherwise.
-    if (unit.kind === 'term' && unit.focus && match === 0) gate = ANSWER_TYPE_GATE;
+    // The sentence itself must say it: a focus only its headline names is not answered by it.
+    if (unit.kind === 'term' && unit.focus && own === 0) gate = ANSWER_TYPE_GATE;
     if (unit.kind === 'term' && unit.articleFocus && match === 0 && evidence.articleTerms) {
       const { articleTerms } = evidence;
       if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
     }
-    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0) gate = ANSWER_TYPE_GATE;
+    // Not for a date counted from now (this year, هذا الشهر): asked of older reports, it is their year.
+    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0 && !isDeicticDate(unit.label)) gate = ANSWER_TYPE_GATE;
+    // A sentence that dates nothing tells of its report's day: a report of 2023 does not answer for 2016.
+    // Only a date written with its year: "this July" counts from the reader's now, which may be the report's.
+    if (unit.kind === 'date' && match === 0 && evidence.events.length === 0 && published !== undefined && writesYear(unit.label) && !reportDayMatches(unit, published)) {
+      gate = ANSWER_TYPE_GATE;
+    }
     // Bread prices in Qamishli do not answer for Hasakah: a sentence set in another place cannot
     // answer about the asked one (a place it does not name at all may still be implied).
     if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {

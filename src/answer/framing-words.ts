@@ -30,11 +30,18 @@ export const PRESENT_PHRASES = /(?:^|\s)(?:(?:هذه|هذي|هاي|بهذه|في
 
 /**
  * Light verbs and fillers of English questions (get, go for, keep, a couple of): they carry tense and
- * politeness, not content.
+ * politeness, not content; "according to" only introduces the source, which is named after it.
  */
 export const ENGLISH_LIGHT_WORDS = `
 get gets getting got gotten go goes went gone give gives gave given take takes taking make makes making made
 keep keeps kept let lets letting seem seems seemed become becomes became come comes came couple bit lot lots
-only just also even still ever yet already actually exactly really currently nowadays through up
+only just also even still ever yet already actually exactly really currently nowadays through up out away
+according
 `;
+
+/**
+ * English phrases that frame rather than ask ("as well", "at all", "in total"): their words are no
+ * content there, though "well" or "total" may be elsewhere. Matched on the lowercased question.
+ */
+export const ENGLISH_LIGHT_PHRASES = /\b(?:as well(?: as)?|at all|in total|all in all|more or less|for example|such as|in general|at least|at most|any more|so far)\b/gi;
 

@@ -11,7 +11,7 @@ export const MAX_QUESTION_LENGTH = 600;
 export type InvalidReason = 'empty' | 'too_long' | 'no_words';
 
 /** What a question asks for, which the quoted sentence must be able to supply. */
-export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'calendar-date' | 'other';
+export type AnswerType = 'actor' | 'place' | 'number' | 'date' | 'calendar-date' | 'name' | 'other';
 
 export type ReadQuestion =
   | { valid: true; text: string; lang: Language; words: string[]; answerType: AnswerType }
@@ -34,9 +34,17 @@ const NUMBER_AR = new Set([
   'عدد', 'اعداد', 'تعداد', 'حصيله', 'سعر', 'اسعار', 'كميه', 'نسبه', 'ثمن', 'تكلفه', 'كلفه', 'تكاليف', 'راتب', 'رواتب',
   'اجر', 'اجور', 'اجره', 'مبلغ', 'قيمه', 'مساحه', 'مسافه', 'حجم',
 ]);
+// Units a quantity is measured in (ليتر البنزين، كيلو اللحمة): the thing measured is what is asked about.
+const MEASURE_AR = new Set(['ليتر', 'لتر', 'كيلو', 'كيلوغرام', 'كغ', 'غرام', 'طن', 'متر', 'كيلومتر', 'برميل', 'دونم', 'هكتار']);
+const MEASURE_EN = new Set(['litre', 'liter', 'litres', 'liters', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kg', 'gram', 'grams', 'ton', 'tons', 'tonne', 'tonnes', 'metre', 'meter', 'metres', 'meters', 'kilometre', 'kilometer', 'km', 'barrel', 'barrels', 'gallon', 'gallons']);
+// Verbs that only link a quantity to what it counts (كم يبلغ سعر...), and the Levantine "price of" (قديش حق الصهريج).
+const QUANTITY_COPULA_AR = new Set(['يبلغ', 'بلغ', 'تبلغ', 'بلغت', 'حق', 'بحق']);
 const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 
+// Asking for someone's name (what are the names, شو اسمو، أسماء): the answer must name them.
+const NAME_AR = new Set(['اسم', 'اسماء', 'اسامي', 'اسمو', 'اسمه', 'اسمها', 'اساميهم', 'اسماءهم', 'اسمايهم']);
+const NAME_EN = new Set(['name', 'names', 'named']);
 const WHO_EN = new Set(['who', 'whom', 'whose']);
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
 const NUMBER_EN = [
@@ -47,6 +55,31 @@ const WHERE_EN = new Set(['where']);
 
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
 const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
+
+/**
+ * True when a question word only frames the quantity asked for (سعر، عدد، ليتر، يبلغ; price, litre):
+ * "كم سعر ليتر البنزين" asks about petrol, and a price of diesel does not answer it.
+ */
+export function framesQuantity(word: string): boolean {
+  const normalised = normalizeArabic(word).toLowerCase();
+  const bare = stripClitics(normalised);
+  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || QUANTITY_COPULA_AR.has(normalised)
+    || NUMBER_EN.includes(normalised) || MEASURE_EN.has(normalised);
+}
+
+/** True when a question word asks for a name (names, اسم، أسامي): with the answer type, it is framing. */
+export function asksForName(word: string): boolean {
+  const normalised = normalizeArabic(word).toLowerCase();
+  return NAME_EN.has(normalised) || NAME_AR.has(stripClitics(normalised));
+}
+
+// "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
+const WHY = /(?:^| )(?:why|how come|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|لسبب)(?: |$)/;
+
+/** True when a question asks why something happened (its normalised words). */
+export function asksWhy(words: readonly string[]): boolean {
+  return WHY.test(words.join(' '));
+}
 
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
@@ -61,6 +94,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     const joined = ` ${words.join(' ')} `;
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
     if (hint === 'date') return 'date';
+    if (words.some(asksForName)) return 'name';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
@@ -69,6 +103,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   }
   if (hint === 'number' || words.some((w) => NUMBER_AR.has(stripClitics(w)))) return 'number';
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
+  if (words.some(asksForName)) return 'name';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.

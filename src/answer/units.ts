@@ -1,10 +1,10 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
 import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
-import type { AnswerType } from './question.ts';
+import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
-import { PRESENT_PHRASES } from './framing-words.ts';
+import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import type { EventCalendar } from '../events/event-calendar.ts';
 
@@ -141,6 +141,8 @@ export function questionUnits(
   // only says the question is about now.
   const dateWords = new Set(question.date ? deps.tokenize(question.date.label).map(deps.normalize) : []);
   for (const m of deps.normalize(question.text).matchAll(PRESENT_PHRASES)) for (const w of deps.tokenize(m[0])) dateWords.add(deps.normalize(w));
+  // "as well", "at all": framing words, never something a sentence must say.
+  for (const m of deps.normalize(question.text).matchAll(ENGLISH_LIGHT_PHRASES)) for (const w of deps.tokenize(m[0])) dateWords.add(deps.normalize(w));
   const expansion: string[] = [];
   const seenTerms = new Set<string>();
   const addTermUnit = (
@@ -165,6 +167,8 @@ export function questionUnits(
   for (const hit of deps.glossaryHits(question.text)) {
     const words = deps.tokenize(hit.key).map(deps.normalize);
     if (words.length < 2 || words.some((w) => entityWords.has(w))) continue;
+    // "this month", "last week": the date unit already stands for a phrase that writes the date.
+    if (words.every((w) => dateWords.has(w))) continue;
     for (const word of words) phraseWords.add(word);
     expansion.push(...hit.terms);
     const own = deps.analyzeWithSurface(hit.key).map((t) => t.term);
@@ -181,7 +185,7 @@ export function questionUnits(
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
   for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
-    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w))) continue;
+    if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w) || dateWords.has(w))) continue;
     if (words.length === 1) {
       translatedWord.set(words[0] as string, phrase.terms);
       continue;
@@ -198,6 +202,8 @@ export function questionUnits(
     if (dateWords.has(deps.normalize(surface)) || (question.date && MONTH_OR_DATE_WORD.test(surface))) continue;
     // "منذ أي تاريخ", "on what day": in a question about a date these words frame it.
     if (DATE_TYPES.has(question.answerType) && DATE_FRAMING.has(deps.normalize(surface))) continue;
+    // "What are the names of...": the answer type asks for the names.
+    if (question.answerType === 'name' && asksForName(surface)) continue;
     const extra = deps.expandWord(surface, question.lang);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
@@ -230,7 +236,10 @@ export function questionUnits(
   // The focus is the first content word the question asks about, in reading order. When the
   // articles never mention it in any form (a name, a commander, the weather), nothing can answer.
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
-  const firstTerm = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label))[0];
+  // In a question for a number, the words that frame the quantity (سعر ليتر، the price of) are passed over.
+  const termsInOrder = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label));
+  const framing = (label: string): boolean => deps.tokenize(label).every(framesQuantity);
+  const firstTerm = (question.answerType === 'number' ? termsInOrder.find((u) => !framing(u.label)) : undefined) ?? termsInOrder[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
     const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").

@@ -461,6 +461,15 @@ export function corpusNameFinder(
   corpusWords: Iterable<string>,
 ): (latin: string, translated: boolean) => NameCandidate[] {
   const matcher = createSkeletonMatcher(corpusWords);
-  return (latin) =>
-    matcher.match(latin).map((arabic) => ({ arabic, weight: lexicon.knowsArabic(arabic) ? COMMON_WORD_NAME_WEIGHT : 1 }));
+  // An English plural or possessive of a borrowed word (dunams, Semalka's) sounds like its singular.
+  const singulars = (latin: string): string[] =>
+    lemmaCandidates(latin).filter((lemma) => latin.toLowerCase().startsWith(lemma) && latin.length - lemma.length <= 2);
+  return (latin) => {
+    let found = matcher.match(latin);
+    for (const singular of singulars(latin)) {
+      if (found.length > 0) break;
+      found = matcher.match(singular);
+    }
+    return found.map((arabic) => ({ arabic, weight: lexicon.knowsArabic(arabic) ? COMMON_WORD_NAME_WEIGHT : 1 }));
+  };
 }

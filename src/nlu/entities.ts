@@ -16,7 +16,10 @@ export interface EntityGuard {
   variant: string;
   notAfter?: string[];
   notBefore?: string[];
-  /** The variant only matches without the article (سورية the country, not السورية "Syrian"). */
+  /**
+   * The variant is also an adjective (سورية the country, السورية "Syrian"): it matches only where the
+   * adjective cannot stand, without the article and not after a feminine noun (ليرة سورية، مسيرة تركية).
+   */
   noArticle?: boolean;
 }
 
@@ -62,6 +65,16 @@ interface WordSpan {
   normalised: string;
   /** Candidate forms: the word itself (stripped=false) and its clitic/suffix-stripped forms. */
   forms: Map<string, boolean>;
+}
+
+/**
+ * A word an indefinite feminine adjective would follow and agree with: a noun ending in ة (normalised
+ * ه) without the article (ليرة سورية "a Syrian pound", قوات ... not: its ات plural takes the adjective too).
+ */
+function agreesAsAdjective(previous: WordSpan | undefined): boolean {
+  if (!previous) return false;
+  const word = previous.normalised;
+  return /\p{Script=Arabic}{2,}(?:ه|ات)$/u.test(word) && !/^(?:[وفبل]?ال)/.test(word);
 }
 
 interface CompiledVariant {
@@ -318,6 +331,7 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
         }
         if (!ok) continue;
         if (spanHasAny(spans[i - 1], v.notAfter) || spanHasAny(spans[i + n], v.notBefore)) continue;
+        if (v.noArticle && agreesAsAdjective(spans[i - 1])) continue;
         const first = spans[i] as WordSpan;
         const last = spans[i + n - 1] as WordSpan;
         found.push({

@@ -42,7 +42,7 @@ const WHICH = /^(?:اي|ايه|باي|في|what|which)$/;
 const TIME_NOUN = /^(?:عام|العام|سنه|السنه|تاريخ|يوم|شهر|قرن|القرن|year|date|day|month|century)$/;
 const HOW_MANY = /^(?:كم|بكم|وكم|فكم|قديش|اديش)$/;
 /** English words that, right after "how", ask for a number (how many, how long). */
-export const HOW_QUANTITY: ReadonlySet<string> = new Set(['many', 'much', 'long', 'old']);
+export const HOW_QUANTITY: ReadonlySet<string> = new Set(['many', 'much', 'long', 'old', 'far', 'big', 'large', 'often', 'high', 'deep', 'tall', 'wide', 'heavy']);
 
 /** The answer type a question's wording asks for, if any (Arabic, Levantine or English). */
 export function questionAnswerType(question: string): AnswerType | null {

@@ -87,6 +87,8 @@ export function stripClitics(token: string): string {
     return token.slice(LEVANTINE_ALA.length);
   }
   for (const [prefix, minStem] of PROCLITICS) {
+    // والد، والده، والي: when وال leaves too short a stem, its و is part of the word too.
+    if (prefix.length === 1 && token.startsWith(`${prefix}ال`)) return token;
     if (token.startsWith(prefix) && token.length - prefix.length >= minStem) {
       return token.slice(prefix.length);
     }
@@ -110,6 +112,9 @@ function snowballArabic(): WordStemmer {
   return arabicStemmer;
 }
 
+/** Four letters shaped like a Form VII (نفعل) or Form VIII (فتعل، فطعل، فدعل) stem without its alef. */
+const DERIVED_STEM = /^(?:ن\p{Script=Arabic}{3}|\p{Script=Arabic}[تطد]\p{Script=Arabic}{2})$/u;
+
 /** Present-tense person prefixes (يـ تـ نـ) that Snowball leaves on verbs such as يسيطر / تسيطر. */
 const IMPERFECT_PREFIX = /^[يتن]/;
 
@@ -121,10 +126,23 @@ const IMPERFECT_PREFIX = /^[يتن]/;
  */
 export function stemArabic(token: string): string {
   const bare = stripClitics(normalizeArabic(token));
-  let stem = normalizeArabic(snowballArabic().stemWord(bare));
+  // An adverb's accusative alef written without its tanween (يوميا for يوميًا، رسميا) and the -يا
+  // spelling of a country (سوريا beside سورية) stem as the word without it; a broken plural in -ايا
+  // (ضحايا، قضايا) keeps it.
+  const base = bare.length >= 5 && bare.endsWith('يا') && !bare.endsWith('ايا') ? bare.slice(0, -1) : bare;
+  let stem = normalizeArabic(snowballArabic().stemWord(base));
   // Snowball takes a bare (article-less) plural in -ات for a verb and removes only the ت.
-  if (bare.endsWith('ات') && bare.length >= 5 && stem === bare.slice(0, -1)) stem = bare.slice(0, -2);
-  if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) stem = stem.slice(1);
+  // It also takes the س of a plural such as سيارات، سياسات for the future prefix (سيفعل): a word in -ات
+  // is no verb, so its stem is the word without the -ات (سيار، as سيارة).
+  if (bare.endsWith('ات') && bare.length >= 5 && (stem === bare.slice(0, -1) || (bare.startsWith('س') && stem === bare.slice(1, -1)))) {
+    stem = bare.slice(0, -2);
+  }
+  if (stem.length >= 5 && IMPERFECT_PREFIX.test(stem)) {
+    stem = stem.slice(1);
+    // Forms VII and VIII open their perfect with an alef the imperfect drops (ينتظر / انتظر، يعتقل / اعتقل،
+    // يزدحم / ازدحم): put it back so both tenses meet, as Snowball already does for Form X (يستمر / استمر).
+    if (DERIVED_STEM.test(stem)) stem = `ا${stem}`;
+  }
   else if (stem.length >= 3 && stem.startsWith('ت')) stem = 'ي' + stem.slice(1);
   return stem.length > 0 ? stem : bare;
 }

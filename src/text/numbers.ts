@@ -94,3 +94,12 @@ export function isQuantityWord(word: string): boolean {
 export function isArabicDual(word: string): boolean {
   return ARABIC_DUAL.test(word) && /(?:تين|تان)$/.test(word);
 }
+
+/**
+ * True when a normalised quantity word gives no value (عشرات، مئات، آلاف، بضعة، dozens, several):
+ * "tens of families" does not tell how many.
+ */
+export function isVagueCount(word: string): boolean {
+  const bare = word.replace(/^[وب]/, '');
+  return ARABIC_COLLECTIVES.has(word) || ARABIC_COLLECTIVES.has(bare) || ENGLISH_COLLECTIVES.has(word);
+}

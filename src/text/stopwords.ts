@@ -2,7 +2,8 @@
  * Stopword lists, stored already normalised (see normalizeArabic) so lookups need no further work.
  * Arabic covers MSA function words, question words and common Levantine function words; the
  * question words are dropped for retrieval only — question typing happens elsewhere. English is
- * lunr's list plus question fillers (many, much, tell, please) and the transliterated article al-/el-.
+ * lunr's list plus question fillers (many, much, tell, please), the prepositions and determiners it lacks
+ * (during, without, those: Arabic's خلال، دون، تلك are stopwords too) and the transliterated article al-/el-.
  */
 import { normalizeArabic } from './arabic.ts';
 
@@ -26,6 +27,8 @@ likely may me might most must my neither no nor not of off often on only or othe
 some than that the their them then there these they this tis to too twas us wants was we were what when where which while who whom
 why will with would yet you your yours
 many much does done doing tell know please about al el
+whose those during without versus upon until till via per onto whether although though unless despite throughout each such
+between besides instead regarding concerning
 `;
 
 function toSet(raw: string, normalise: (word: string) => string): ReadonlySet<string> {
