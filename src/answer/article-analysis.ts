@@ -21,7 +21,7 @@ export interface AnalysisDeps extends EvidenceDeps {
 }
 
 /** One sentence's evidence with terms as indices into the article's term table. */
-interface CompactEvidence {
+export interface CompactEvidence {
   /** Terms. */
   t: number[];
   /** Entities, landmark-only entities, context entities. */

@@ -132,6 +132,8 @@ export interface RankingOptions {
   entityPostings: number;
   /** At most this many of the most recent sentences dated as asked join the candidates. */
   datePostings: number;
+  /** Entity and date postings come from at most this many articles beyond those the search reached. */
+  postingArticles: number;
   /**
    * Coverage kept by a sentence from an article about elsewhere when the question names no place
    * (it is read in the home region): such a sentence must cover more of the question to be quoted.
@@ -159,9 +161,10 @@ export const DEFAULT_RANKING: RankingOptions = {
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
-  candidates: 60,
+  candidates: Number(process.env.XC ?? 60),
   entityPostings: 200,
   datePostings: 100,
+  postingArticles: Number(process.env.XPA ?? 30),
   elsewhereCredit: 0.6,
   backgroundPenalty: 0.05,
 };
@@ -631,10 +634,25 @@ export async function buildEngine(
     // Date and entity questions can be answered by sentences that share no word with the question.
     // Bounded: the BM25 top-K, then the most recent sentences naming each asked entity and dated as asked.
     const pool = new Set(hits.map((hit) => hit.ref));
+    // Postings bring sentences from at most `postingArticles` articles the search did not already
+    // reach: each new article is a read of its analysis, and in a large corpus an entity as common as
+    // a country names sentences in thousands of them.
+    const reached = new Set(hits.flatMap((hit) => corpus.sentences[hit.ref]?.articleId ?? []));
+    let newArticles = 0;
+    const addPosting = (ref: number): void => {
+      const articleId = corpus.sentences[ref]?.articleId;
+      if (articleId === undefined) return;
+      if (!reached.has(articleId)) {
+        if (newArticles >= ranking.postingArticles) return;
+        reached.add(articleId);
+        newArticles += 1;
+      }
+      pool.add(ref);
+    };
     for (const unit of units) {
       if (unit.kind !== 'entity') continue;
       const postings = sentencesByEntity.get(unit.entityId) ?? [];
-      for (let i = postings.length - 1, taken = 0; i >= 0 && taken < ranking.entityPostings; i -= 1, taken += 1) pool.add(postings[i] as number);
+      for (let i = postings.length - 1, taken = 0; i >= 0 && taken < ranking.entityPostings; i -= 1, taken += 1) addPosting(postings[i] as number);
     }
     if (date) {
       const dated: number[] = [];
@@ -642,7 +660,7 @@ export async function buildEngine(
       const matched = date.lookup ? date.lookup(datedCalendar).filter((event) => date.matches(event)) : [...datedRefs.keys()].filter((event) => date.matches(event));
       for (const event of matched) dated.push(...(datedRefs.get(event) ?? []));
       dated.sort((a, b) => b - a);
-      for (const ref of dated.slice(0, ranking.datePostings)) pool.add(ref);
+      for (const ref of dated.slice(0, ranking.datePostings)) addPosting(ref);
     }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAnalyses, loadPackedAnalyses } from '../../src/answer/analysis-store.ts';
+import { analysisFolder, loadAnalyses, loadPackedAnalyses } from '../../src/answer/analysis-store.ts';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import { analyseArticle, articleOf, evidenceOf } from '../../src/answer/article-analysis.ts';
 import { buildEvidence } from '../../src/answer/evidence.ts';
@@ -75,7 +75,7 @@ describe('the analysis store in DATA_DIR', () => {
     expect(edited.analysed).toEqual(['second-2021-05-01']);
     expect(edited.stored[1]?.analysis.sentences[1]?.text).toBe('اشتباكات في حي طي بالقامشلي.');
     // The stale analysis file is gone: one file per article plus the manifest.
-    expect(readdirSync(join(data, 'analysis', 'test-v1')).length).toBe(3);
+    expect(readdirSync(analysisFolder(data, 'test-v1')).length).toBe(3);
   });
 
   it('rebuilds everything for a changed pipeline and drops the old analyses', () => {
@@ -85,7 +85,7 @@ describe('the analysis store in DATA_DIR', () => {
     const lines: string[] = [];
     loadAnalyses({ corpusDir: dir, dataDir: data, fingerprint: 'new', analyse: (meta, text) => analyseArticle(meta, text, deps), progress: (done, total) => lines.push(`${done}/${total}`) });
     expect(lines).toEqual(['1/2', '2/2']);
-    expect(existsSync(join(data, 'analysis', 'old'))).toBe(false);
+    expect(existsSync(analysisFolder(data, 'old'))).toBe(false);
   });
 
   it('refuses a corrupt metadata file, naming it', () => {
@@ -154,7 +154,7 @@ describe('the packed corpus a start reads', () => {
     const dir = twoArticleCorpus();
     const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
     const first = packed(dir, data);
-    const pack = JSON.parse(readFileSync(join(data, 'analysis', 'test-v1', 'pack.json'), 'utf8')) as Record<string, unknown[]>;
+    const pack = JSON.parse(readFileSync(join(analysisFolder(data, 'test-v1'), 'pack.json'), 'utf8')) as Record<string, unknown[]>;
     expect(pack.articles).toEqual(first.articles);
     expect(pack.terms?.length).toBe(first.documentFrequency.size);
     expect(pack.counts?.length).toBe(first.documentFrequency.size);
@@ -166,7 +166,7 @@ describe('the packed corpus a start reads', () => {
     const dir = twoArticleCorpus();
     const data = mkdtempSync(join(tmpdir(), 'qamishli-data-'));
     const first = packed(dir, data);
-    writeFileSync(join(data, 'analysis', 'test-v1', 'pack.json'), '{ broken');
+    writeFileSync(join(analysisFolder(data, 'test-v1'), 'pack.json'), '{ broken');
     const again = packed(dir, data);
     expect(again.documentFrequency).toEqual(first.documentFrequency);
     expect(again.words).toEqual(first.words);
