@@ -114,10 +114,29 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
     } catch (error) {
       throw new Fts5IndexError(`cannot open the sentence index ${options.file}`, { cause: error });
     }
+    // Another process on the same DATA_DIR (a second bot, an `ask` beside it) waits for its writer
+    // instead of failing at once; a first build's long write still ends in a named error below.
+    db.pragma('busy_timeout = 10000');
+    try {
+      Fts5SentenceIndex.prepare(db);
+    } catch (error) {
+      db.close();
+      throw new Fts5IndexError(`cannot prepare the sentence index ${options.file} (another process may be writing it)`, { cause: error });
+    }
+    return new Fts5SentenceIndex(db, options.refOf);
+  }
+
+  /** Schema and version: a file of another version is emptied and recreated. */
+  private static prepare(db: Database.Database): void {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // An index of this version is only read here: a start takes no write lock (a writer elsewhere
+    // does not block it, and it blocks no one).
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() !== undefined;
+    const version = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get() as string | undefined) : undefined;
+    const ready = db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('docs', 'articles', 'fts', 'vocab')").pluck().get() === 4;
+    if (version === FTS5_INDEX_VERSION && ready) return;
     db.exec('CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-    const version = db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get() as string | undefined;
     if (version !== FTS5_INDEX_VERSION) {
       db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS articles;');
     }
@@ -128,9 +147,8 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(w, x, p, g, content='', contentless_delete=1,
         tokenize = "unicode61 remove_diacritics 0 tokenchars '=#_' separators ' '");
     `);
-    db.exec(`DROP TABLE IF EXISTS vocab; CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'col');`);
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'col');`);
     db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('version', ?)").run(FTS5_INDEX_VERSION);
-    return new Fts5SentenceIndex(db, options.refOf);
   }
 
   /** A throwaway in-memory index over docs (tests, benches). */

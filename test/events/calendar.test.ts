@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatEventDate, InvalidDateError, parseIsoDay, shiftMonth, weekday } from '../../src/events/calendar.ts';
+import { addDays, daysBetween, daysInMonth, formatEventDate, InvalidDateError, parseIsoDay, shiftMonth, weekday } from '../../src/events/calendar.ts';
 
 describe('calendar', () => {
+  it('knows the length of every month, leap years by the Gregorian rule', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([2024, 2000, 1900, 2100, 1600].map((y) => daysInMonth(y, 2))).toEqual([29, 29, 28, 28, 29]);
+  });
+
   it('adds days across months, years and leap days', () => {
     expect(addDays('2021-04-25', -8)).toBe('2021-04-17');
     expect(addDays('2020-12-31', 1)).toBe('2021-01-01');
