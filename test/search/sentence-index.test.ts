@@ -152,4 +152,17 @@ describe('SentenceIndex options', () => {
     expect(flat[0]?.ref).toBe(1); // b = 0: equal scores, the earlier ref wins the tie
     expect(normalised[0]?.ref).toBe(2);
   });
+
+  it('scales a score by the share of the question words a sentence holds (coverage)', () => {
+    const docs = [
+      { ref: 1, text: 'سيطرت قوات أسايش على شارع السلام' },
+      { ref: 2, text: 'شارع طويل' },
+    ];
+    const built = SentenceIndex.build(docs);
+    const score = (coverage: number, ref: number): number | undefined =>
+      built.search('شارع السلام', { coverage }).find((hit) => hit.ref === ref)?.score;
+    // Sentence 2 holds one of the two words: full coverage halves its score, sentence 1 keeps its own.
+    expect(score(1, 2)).toBeCloseTo((score(0, 2) ?? 0) / 2, 6);
+    expect(score(1, 1)).toBeCloseTo(score(0, 1) ?? 0, 6);
+  });
 });
