@@ -28,6 +28,7 @@ import {
   isPlainTerm,
   queryClauses,
 } from '../search/index-terms.ts';
+import { DEFAULT_COVERAGE } from '../search/sentence-index.ts';
 import type { SearchOptions, SentenceDoc, SentenceHit, SentenceSearchIndex } from '../search/types.ts';
 
 /** Bumped whenever the stored terms change meaning; an index of another version is rebuilt. */
@@ -306,11 +307,17 @@ export class Fts5SentenceIndex implements SentenceSearchIndex {
       // Quoted terms cannot be read as syntax; anything else is a broken index, not the user's fault.
       throw new Fts5IndexError('sentence index query failed', { cause: error });
     }
+    // The same coordination factor as the lunr index (sentence-index.ts): the score scaled by the
+    // share of the query's analysed terms the sentence holds.
+    const queryTerms = new Set([...weighted.values()].filter((e) => e.column === 'w' && isPlainTerm(e.term)).map((e) => e.term));
+    const coverage = options.coverage ?? DEFAULT_COVERAGE;
     const hits: SentenceHit[] = [];
     for (const row of rows) {
       const ref = this.refOf(row.key);
       if (ref === undefined) continue;
-      hits.push({ ref, score: row.score, matchedTerms: row.words.split(' ').filter((t) => plainQueryTerms.has(t)) });
+      const matchedTerms = row.words.split(' ').filter((t) => plainQueryTerms.has(t));
+      const share = queryTerms.size === 0 ? 1 : matchedTerms.length / queryTerms.size;
+      hits.push({ ref, score: row.score * (1 - coverage + coverage * share), matchedTerms });
     }
     return hits.sort((a, b) => b.score - a.score || a.ref - b.ref).slice(0, limit);
   }

@@ -85,7 +85,7 @@ const DEFAULT_FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, english
 const DEFAULT_K1 = 0.3;
 const DEFAULT_B = 0;
 /** Measured on XQuAD/ARCD: lifts global top-1, paragraph top-1 level; larger values start to cost. */
-const DEFAULT_COVERAGE = 0.3;
+export const DEFAULT_COVERAGE = 0.3;
 
 /** Serialised form: a format tag and version around lunr's own JSON, so stale files are refused. */
 const FORMAT = 'qamishli-sentence-index';
