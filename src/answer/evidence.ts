@@ -13,7 +13,7 @@ import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
 import { isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
 import type { TimelineEvent } from './types.ts';
-import type { AnswerType } from './question.ts';
+import { FUTURE_VERB, type AnswerType } from './question.ts';
 
 /** Entity occurrence in a text, as the lexicon reports it. */
 export interface EntityMention {
@@ -358,6 +358,22 @@ const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|ل�
 export function givesReason(evidence: SentenceEvidence): boolean {
   const { text, english } = evidence.sentence;
   return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+}
+
+// Words a report tells what is yet to come with: سوف، المقبل، من المتوقع، من المقرر، مرتقب، قريبا، the future سـ (ستبدأ، سيتم); will, expected, next.
+const FUTURE_CUE = /(?:^|\s)(?:[وف]?(?:سوف|رح|المقبل|المقبله|مقبل|مقبله|القادم|القادمه|قادم|قادمه|المرتقب|المرتقبه|مرتقب|مرتقبه|المتوقع|متوقع|متوقعا|يتوقع|تتوقع|يرتقب|المقرر|مقرر|مقررا|قريبا|لاحقا|مستقبلا|يعتزم|تعتزم|ينوي|تنوي|يزمع|تزمع|يخطط|تخطط))(?=\s|$|[،,.])|\b(?:will|would|shall|expected|expects|next|upcoming|coming|scheduled|planned|plans|soon|later)\b/;
+
+/**
+ * True when the sentence tells of what is yet to come: a future word, or an event it dates after its
+ * report's day. What "when will" asks for; a report of what already happened does not answer it.
+ */
+export function speaksOfFuture(evidence: SentenceEvidence, published?: string): boolean {
+  const { text, english } = evidence.sentence;
+  const normalised = normalizeArabic(text);
+  if (FUTURE_CUE.test(normalised) || tokenize(normalised).some((word) => FUTURE_VERB.test(word)) || (english !== null && english !== undefined && FUTURE_CUE.test(english.toLowerCase()))) return true;
+  if (published === undefined) return false;
+  const day = Date.parse(published.slice(0, 10));
+  return evidence.events.some((event) => Date.parse(event.start) > day);
 }
 
 /** True when every quantity the sentence states is a vague count (عشرات العائلات): it says no number. */

@@ -76,6 +76,22 @@ export function asksForName(word: string): boolean {
 // "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
 const WHY = /(?:^| )(?:why|how come|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|لسبب)(?: |$)/;
 
+/**
+ * An imperfect verb with the future سـ (ستبدأ، سيتم، سنعود), normalised; not the nouns and past verbs
+ * that open alike (سيارة، سيطرت، سياسة، ستة، سنة، سنوات).
+ */
+export const FUTURE_VERB = /^[وف]?س[يتن](?!يار|يطر|ياس|يد|ين|تين|ته|نه|نوات|نوي|ند)\S{3,}$/;
+// A when-question about what is yet to come: متى ستبدأ، إيمتى رح، when will, when is ... expected.
+const FUTURE_AR = /(?:^| )(?:متي|امتي|امتا|ايمتي|ايمت|وقتيش) (?:رح|راح|ح|سوف) \S+/;
+const FUTURE_EN = /\bwhen (?:will|would|shall)\b|\bwhen (?:is|are|was|were)\b.*\b(?:expected|going to|due|scheduled|planned|set to|supposed to)\b/;
+
+/** True when a question asks when something yet to come will happen (its normalised words). */
+export function asksFuture(words: readonly string[]): boolean {
+  const joined = words.join(' ');
+  const when = words.findIndex((w) => /^(?:متي|امتي|امتا|ايمتي|ايمت|وقتيش)$/.test(w));
+  return FUTURE_AR.test(joined) || FUTURE_EN.test(joined) || (when >= 0 && FUTURE_VERB.test(words[when + 1] ?? ''));
+}
+
 /** True when a question asks why something happened (its normalised words). */
 export function asksWhy(words: readonly string[]): boolean {
   return WHY.test(words.join(' '));
