@@ -352,7 +352,7 @@ function namesSomeone(evidence: SentenceEvidence): boolean {
 }
 
 // Words a report gives a cause or purpose with: بسبب، نتيجة، جراء، إثر، لأن، بهدف، بحثًا عن، بحجة، عازيًا؛ because, due to.
-const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed)\b/;
+const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|برر|بررت|يبرر|تبرر|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed|justified|justifying)\b/;
 
 /** True when the sentence gives a cause or purpose: what "why" asks for. */
 export function givesReason(evidence: SentenceEvidence): boolean {

@@ -74,7 +74,8 @@ export function asksForName(word: string): boolean {
 }
 
 // "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
-const WHY = /(?:^| )(?:why|how come|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|لسبب)(?: |$)/;
+// "How did X justify", "what caused", المبرر، الدوافع: a cause or a justification is asked for too.
+const WHY = /(?:^| )(?:why|how come|reason|reasons|cause|caused|causes|justify|justified|justification|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|الاسباب|لسبب|مبرر|المبرر|مبررات|تبرير|دوافع|الدوافع|دافع)(?: |$)/;
 
 /**
  * An imperfect verb with the future سـ (ستبدأ، سيتم، سنعود), normalised; not the nouns and past verbs
@@ -106,6 +107,8 @@ export function expectedAnswerType(words: readonly string[], lang: Language): An
 function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   // When, how many, which year: the same question words the search uses for its date / number hints.
   const hint = questionAnswerType(words.join(' '));
+  // "Why did they raise the price", "ليش رفعوا سعر الخبز": a cause is asked for, not the price.
+  if (hint !== 'number' && asksWhy(words)) return 'other';
   if (lang === 'en') {
     const joined = ` ${words.join(' ')} `;
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
