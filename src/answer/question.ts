@@ -52,6 +52,9 @@ const NUMBER_EN = [
   'salary', 'salaries', 'wage', 'wages', 'fare', 'rent', 'fee', 'fees', 'rate', 'distance', 'area of',
 ];
 const WHERE_EN = new Set(['where']);
+// "Which towns", "what villages", أي بلدات، ما القرى: a place is asked for, by its kind.
+const PLACE_NOUNS_EN = new Set(['town', 'towns', 'village', 'villages', 'city', 'cities', 'area', 'areas', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'district', 'districts', 'region', 'regions', 'province', 'provinces', 'country', 'countries', 'camp', 'camps', 'place', 'places']);
+const WHICH_PLACE_AR = /(?:^| )(?:اي|ما|ماهي|ما هي|شو|انو|اية) (?:ال)?(?:بلده|بلدات|قريه|قري|مدينه|مدن|منطقه|مناطق|احياء|حي|مخيم|مخيمات|دول|دوله|محافظه|محافظات|اماكن|مكان|مواقع)(?: |$)/;
 
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
 const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
@@ -81,7 +84,7 @@ const WHY = /(?:^| )(?:why|how come|reason|reasons|cause|caused|causes|justify|j
  * An imperfect verb with the future سـ (ستبدأ، سيتم، سنعود), normalised; not the nouns and past verbs
  * that open alike (سيارة، سيطرت، سياسة، ستة، سنة، سنوات).
  */
-export const FUTURE_VERB = /^[وف]?س[يتن](?!يار|يطر|ياس|يد|ين|تين|ته|نه|نوات|نوي|ند)\S{3,}$/;
+export const FUTURE_VERB = /^[وف]?س(?!يار|يطر|ياس|ياق|يول|يد|ين|تين|ته|تار|نه|نوات|نوي|ند)[يتن]\S{3,}$/;
 // A when-question about what is yet to come: متى ستبدأ، إيمتى رح، when will, when is ... expected.
 const FUTURE_AR = /(?:^| )(?:متي|امتي|امتا|ايمتي|ايمت|وقتيش) (?:رح|راح|ح|سوف) \S+/;
 const FUTURE_EN = /\bwhen (?:will|would|shall)\b|\bwhen (?:is|are|was|were)\b.*\b(?:expected|going to|due|scheduled|planned|set to|supposed to)\b/;
@@ -115,6 +118,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     if (hint === 'date') return 'date';
     if (words.some(asksForName)) return 'name';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
+    if ((words[0] === 'which' || words[0] === 'what') && words.slice(1, 3).some((w) => PLACE_NOUNS_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
     if (words[0] === 'what' && words.slice(1, 3).some((w) => ACTOR_NOUNS_EN.has(w))) return 'actor';
@@ -124,6 +128,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
   if (words.some(asksForName)) return 'name';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
+  if (WHICH_PLACE_AR.test(words.join(' '))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.
   if (first >= 0 && first <= 1 && !WHO_FOLLOWERS_NOT_WHO.has(words[first + 1] ?? '')) return 'actor';
