@@ -98,6 +98,15 @@ const PERSON_WORDS = new Set([
   'child', 'children', 'soldier', 'soldiers', 'victim', 'person', 'people', 'commander', 'official',
 ]);
 
+// A place noun in construct with a name (بلدة الشحيل، قرية تل حبش، في بلدات ...، حي غويران): it names a place
+// the gazetteer may not know, which still answers "where" or "which towns".
+const PLACE_NOUN = /^[وفب]?(?:بلده|بلدات|بلدتي|قريه|قري|قريتي|مدينه|مدينتي|حي|احياء|مخيم|مخيمي|ناحيه|منطقه|مناطق|ريف|محافظه|محافظتي)$/;
+
+/** True when the words name a place by a place noun followed by its name. */
+function namesPlaceByNoun(words: readonly string[]): boolean {
+  return words.some((w, i) => PLACE_NOUN.test(w) && (words[i + 1] ?? '').length >= 3);
+}
+
 // Time expressions other than calendar dates, which answer "since when" (منذ بداية الثورة, مؤخرا).
 const TIME_WORDS = new Set([
   'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
@@ -222,7 +231,7 @@ export function buildEvidence(
       contextEntities,
       articlePlaces: mentions.some((m) => m.kind === 'place') ? new Set() : (leadPlaces.get(sentence.articleId) ?? new Set()),
       actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
-      placeMentioned: mentions.some((m) => m.kind === 'place'),
+      placeMentioned: mentions.some((m) => m.kind === 'place') || namesPlaceByNoun(words(sentence.text)),
       places: new Set(mentions.filter((m) => m.kind === 'place').map((m) => m.id)),
       hasNumber: mentionsNumber(sentenceWords),
       quantities: quantityPositions(words(sentence.text)),
