@@ -283,7 +283,16 @@ export type QuestionUnit =
       /** The analysed terms of its names, by which a sentence may name it as an adjective (التركي for Turkey). */
       nameTerms?: readonly string[];
     }
-  | { kind: 'answer-type'; label: AnswerType; weight: number }
+  | {
+      kind: 'answer-type';
+      label: AnswerType;
+      weight: number;
+      /**
+       * "How many generators", "كم عدد الطلاب": things are counted, so a measure (2000 ليرة، عشر ساعات،
+       * أربعة أطنان) does not count them unless the thing asked is itself the unit.
+       */
+      countsThings?: boolean;
+    }
   | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
 export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
@@ -395,6 +404,18 @@ export function countsOnlyVaguely(evidence: SentenceEvidence): boolean {
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
 const COUNT_WINDOW = 6;
 
+// Units a quantity measures in rather than counting things: money, time, distance, weight, volume, share.
+const MEASURE_UNIT = /^(?:[وبل]?(?:ال)?)(?:ليره|ليرات|دولار|دولارا|دولارات|يورو|دينار|ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين|متر|امتار|مترا|كيلومتر|كيلومترات|كيلومترا|كم|طن|اطنان|طنا|طنين|ليتر|ليترات|لتر|لترات|كيلو|كيلوغرام|كيلوغرامات|غرام|غراما|دونم|دونما|دونمات|هكتار|بالمئه|بالماءه|بالميه|درجه|درجات|%|pounds?|dollars?|hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:re|er)s?|met(?:re|er)s?|tons?|tonnes?|lit(?:re|er)s?|percent|%)$/;
+
+/** True when the quantity at a word measures in a unit (25 ألف ليرة، عشر ساعات) rather than counting things. */
+function measures(words: readonly string[], at: number): boolean {
+  if (MEASURE_UNIT.test(words[at] ?? '')) return true;
+  let next = at + 1;
+  // "25 ألف ليرة": the multiplier is part of the number.
+  while (next < words.length && isQuantityWord(words[next] ?? '') && !MEASURE_UNIT.test(words[next] ?? '')) next += 1;
+  return MEASURE_UNIT.test(words[next] ?? '');
+}
+
 const unitForms = (unit: TermUnit): string[] => [...unit.alternatives, ...unit.expanded, ...unit.fuzzy, ...(unit.translated?.keys() ?? [])];
 
 /**
@@ -403,12 +424,18 @@ const unitForms = (unit: TermUnit): string[] => [...unit.alternatives, ...unit.e
  * focus matches only outside the Arabic text's positions (its English rendering), where nearness
  * cannot be told.
  */
-function countsNear(focus: TermUnit, terms: readonly TermUnit[], evidence: SentenceEvidence): boolean {
+function countsNear(focus: TermUnit, terms: readonly TermUnit[], evidence: SentenceEvidence, countsThings: boolean): boolean {
   const positionsOf = (forms: string[]): number[] => evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
   const focusAt = positionsOf(unitForms(focus));
   if (focusAt.length === 0) return true;
+  let quantities = evidence.quantities;
+  // Counting things, only a count will do, unless the focus is itself a unit (كم ساعة، how many days).
+  if (countsThings) {
+    const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w));
+    if (!focusAt.some((i) => MEASURE_UNIT.test(words[i] ?? ''))) quantities = quantities.filter((q) => !measures(words, q));
+  }
   const at = [...focusAt, ...positionsOf(terms.flatMap(unitForms))];
-  return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
+  return at.some((i) => quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
 }
 
 /**
@@ -500,7 +527,7 @@ export function coverage(
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
       // "How many residents": a number elsewhere in the sentence does not count them.
-      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence)) gate = ANSWER_TYPE_GATE;
+      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence, unit.countsThings === true)) gate = ANSWER_TYPE_GATE;
       continue;
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
