@@ -66,7 +66,8 @@ const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|pre
 export function framesQuantity(word: string): boolean {
   const normalised = normalizeArabic(word).toLowerCase();
   const bare = stripClitics(normalised);
-  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || QUANTITY_COPULA_AR.has(normalised)
+  // ليتر keeps its ل: it is no preposition there.
+  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || MEASURE_AR.has(normalised) || QUANTITY_COPULA_AR.has(normalised)
     || NUMBER_EN.includes(normalised) || MEASURE_EN.has(normalised);
 }
 
