@@ -632,8 +632,15 @@ class DateReader {
       thisWord = true;
       unitAt = i + 1;
     }
-    const unitName = this.isWord(unitAt, 'الاسبوع') ? 'week' : this.isWord(unitAt, 'الشهر') ? 'month'
-      : this.isWord(unitAt, 'العام', 'السنه') ? 'year' : null;
+    // Levantine هال- is هذا / هذه written onto its noun: هالسنة، هالشهر، هالأسبوع.
+    const fused = this.isWord(i, 'هالاسبوع', 'هالجمعه') ? 'week' : this.isWord(i, 'هالشهر') ? 'month'
+      : this.isWord(i, 'هالسنه', 'هالعام') ? 'year' : null;
+    if (fused) {
+      thisWord = true;
+      unitAt = i;
+    }
+    const unitName = fused ?? (this.isWord(unitAt, 'الاسبوع') ? 'week' : this.isWord(unitAt, 'الشهر') ? 'month'
+      : this.isWord(unitAt, 'العام', 'السنه') ? 'year' : null);
     if (!unitName) return null;
     let relation: 'this' | 'past' | 'next' | null = thisWord ? 'this' : null;
     let end = unitAt + 1;
