@@ -65,6 +65,10 @@ const DURATION_WORDS = new Set([
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
 const DURATION_NOUN = /^(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه|ساعه|جول|مرحله|دفعه|day|week|month|year|round|wave)(?:ه|ها)?$/;
+// Nouns of a kind of place (the station, the camp, the crossing): "المحطة" points back to the last station named
+// (محطة علوك) even in a sentence that names another place, as the type tells which.
+const TYPED_PLACE_NOUNS = ['محطه', 'مخيم', 'معبر', 'سجن', 'مشفي', 'مستشفي', 'حاجز', 'دوار', 'بلده', 'قريه', 'ناحيه', 'منطقه'];
+const TYPED_ANAPHORA = new Set(TYPED_PLACE_NOUNS.map((noun) => `ال${noun}`));
 // Definite place nouns that point back to a place named before, and which places they can mean.
 const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string }, parentOf: (id: string) => string | undefined) => boolean> =
   new Map([
@@ -73,6 +77,7 @@ const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string 
     ['الشارع', (p) => p.surface.includes('شارع')],
     ['المقر', (p) => p.surface.includes('مقر')],
     ['المدينه', (p, parentOf) => parentOf(p.id) === undefined || p.surface.includes('مدينه')],
+    ...TYPED_PLACE_NOUNS.map((noun): [string, (place: { id: string; surface: string }) => boolean] => [`ال${noun}`, (p) => p.surface.includes(noun)]),
   ]);
 
 /** The place a definite noun such as الحي refers back to: the latest named place of its kind. */
@@ -216,11 +221,12 @@ export function buildEvidence(
     }
     // "ويعيش في الحي": a definite place noun refers back to the last place of its kind the article named.
     placesSoFar = placesSoFar.filter((p) => p.articleId === sentence.articleId);
-    if (!mentions.some((m) => m.kind === 'place')) {
-      for (const word of words(sentence.text)) {
-        const referent = resolvePlaceAnaphor(word.replace(/^[وفبل]/, ''), placesSoFar, deps.parentOf);
-        if (referent) contextEntities.add(referent);
-      }
+    const namesPlace = mentions.some((m) => m.kind === 'place');
+    for (const word of words(sentence.text)) {
+      const bare = word.replace(/^[وفبل]/, '');
+      if (namesPlace && !TYPED_ANAPHORA.has(bare)) continue;
+      const referent = resolvePlaceAnaphor(bare, placesSoFar, deps.parentOf);
+      if (referent) contextEntities.add(referent);
     }
     for (const m of mentions) if (m.kind === 'place') placesSoFar.push({ articleId: sentence.articleId, id: m.id, surface: normalizeArabic(m.surface) });
     evidence.push({
