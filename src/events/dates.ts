@@ -1096,6 +1096,12 @@ function englishDates(question: string, now: string): EnglishDate[] {
     const part = partOf(m[1]);
     add(m, part ? thirdOf(range, part) : range);
   }
+  // "the summer of 2020": its months, as صيف 2020 (winter straddles two years and stays the year).
+  const season = /\b(spring|summer|autumn|fall)(?: of)? ((?:19|20)\d{2})\b/g;
+  while ((m = season.exec(text))) {
+    const months = SEASON_MONTHS.get(m[1] === 'spring' ? 'ربيع' : m[1] === 'summer' ? 'صيف' : 'خريف');
+    if (months) add(m, { start: monthRange(Number(m[2]), months[0]).start, end: monthRange(Number(m[2]), months[1]).end, precision: 'approximate' });
+  }
   const words: [RegExp, () => Range][] = [
     [/\bthe day before yesterday\b/g, () => ({ start: addDays(now, -2), end: addDays(now, -2), precision: 'day' })],
     [/\byesterday\b/g, () => ({ start: addDays(now, -1), end: addDays(now, -1), precision: 'day' })],
