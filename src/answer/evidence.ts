@@ -11,7 +11,8 @@ import { PHRASE_JOINER } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
-import { isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
+import { cardinalValue, isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
+import { TIME_OF_DAY } from '../events/lexicon.ts';
 import type { TimelineEvent } from './types.ts';
 import { FUTURE_VERB, type AnswerType } from './question.ts';
 
@@ -117,6 +118,16 @@ const TIME_WORDS = new Set([
   'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
   'since', 'recently', 'ago', 'then', 'when', 'beginning', 'start', 'today', 'yesterday', 'earlier', 'later',
 ]);
+
+/** "عند الساعة السابعة مساء", "فجرًا": the hour of the day, which "what time" asks for. */
+function tellsClockTime(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    const bare = w.replace(/^[وب]/, '');
+    if (TIME_OF_DAY.has(bare) || TIME_OF_DAY.has(bare.replace(/ا$/, ''))) return true;
+    const next = words[i + 1] ?? '';
+    return bare === 'الساعه' && (/\d/.test(next) || ordinalValue(next) !== undefined || cardinalValue(next) !== undefined);
+  });
+}
 
 // Words after which a place is a landmark for another subject: "from the side of", "near", "towards".
 const LANDMARK_BEFORE = /(?:من جهه|جهه|باتجاه|اتجاه|قرب|بالقرب من|محيط|بمحيط|في محيط|اطراف|باطراف|مقابل|near|towards|next to|close to)\s*$/i;
@@ -241,7 +252,7 @@ export function buildEvidence(
       places: new Set(mentions.filter((m) => m.kind === 'place').map((m) => m.id)),
       hasNumber: mentionsNumber(sentenceWords),
       quantities: quantityPositions(words(sentence.text)),
-      hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
+      hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))) || tellsClockTime(words(sentence.text)),
       positions,
       events: eventsBySentence.get(sentence.id) ?? [],
     });

@@ -56,6 +56,8 @@ const WHERE_EN = new Set(['where']);
 const PLACE_NOUNS_EN = new Set(['town', 'towns', 'village', 'villages', 'city', 'cities', 'area', 'areas', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'district', 'districts', 'region', 'regions', 'province', 'provinces', 'country', 'countries', 'camp', 'camps', 'place', 'places']);
 const WHICH_PLACE_AR = /(?:^| )(?:اي|ما|ماهي|ما هي|شو|انو|اية) (?:ال)?(?:بلده|بلدات|قريه|قري|مدينه|مدن|منطقه|مناطق|احياء|حي|مخيم|مخيمات|دول|دوله|محافظه|محافظات|اماكن|مكان|مواقع)(?: |$)/;
 
+// "What time", "الساعة كم", "بأي ساعة": the hour asks when, like متى.
+const CLOCK_TIME = /(?:^| )(?:what time|which time|what hour|اي ساعه|باي ساعه|الساعه كم|ع اي ساعه|قديش الساعه)(?: |$)/;
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
 const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
 
@@ -111,6 +113,7 @@ export function expectedAnswerType(words: readonly string[], lang: Language): An
 function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   // When, how many, which year: the same question words the search uses for its date / number hints.
   const hint = questionAnswerType(words.join(' '));
+  if (CLOCK_TIME.test(words.join(' '))) return 'date';
   // "Why did they raise the price", "ليش رفعوا سعر الخبز": a cause is asked for, not the price.
   if (hint !== 'number' && asksWhy(words)) return 'other';
   if (lang === 'en') {
