@@ -11,10 +11,10 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
-import { asksWhy, readQuestion, type ReadQuestion } from './question.ts';
+import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import type { HomeRegion } from './home-region.ts';
@@ -665,6 +665,8 @@ export async function buildEngine(
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
     const why = asksWhy(read.words);
+    // "When will ...": a sentence that tells of nothing yet to come cannot say when it will happen.
+    const future = asksFuture(read.words);
     const profile = intentProfiles.get(intent);
     const ranked: RankedSentence[] = [];
     const scored = [...pool].flatMap((ref) => {
@@ -683,7 +685,7 @@ export async function buildEngine(
     for (const { ref, item, matches } of scored) {
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
       const article = articleById.get(item.sentence.articleId);
-      const kept = elsewhere ? ranking.elsewhereCredit : 1;
+      const kept = (elsewhere ? ranking.elsewhereCredit : 1) * (future && !speaksOfFuture(item, article?.published) ? ANSWER_TYPE_GATE : 1);
       const covered = coverage(units, item, parts.parentOf, { published: article?.published }) * kept;
       // The topic its article's headline names ranks a sentence that leaves it unsaid; whether the
       // question is answered at all is still judged by what the sentence itself says.

@@ -11,9 +11,10 @@ import { PHRASE_JOINER } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
-import { isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
+import { cardinalValue, isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
+import { TIME_OF_DAY } from '../events/lexicon.ts';
 import type { TimelineEvent } from './types.ts';
-import type { AnswerType } from './question.ts';
+import { FUTURE_VERB, type AnswerType } from './question.ts';
 
 /** Entity occurrence in a text, as the lexicon reports it. */
 export interface EntityMention {
@@ -65,6 +66,10 @@ const DURATION_WORDS = new Set([
   'ايام', 'اسابيع', 'اسبوع', 'اشهر', 'شهور', 'سنوات', 'ساعات', 'days', 'weeks', 'week', 'months', 'years', 'hours',
 ]);
 const DURATION_NOUN = /^(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه|ساعه|جول|مرحله|دفعه|day|week|month|year|round|wave)(?:ه|ها)?$/;
+// Nouns of a kind of place (the station, the camp, the crossing): "المحطة" points back to the last station named
+// (محطة علوك) even in a sentence that names another place, as the type tells which.
+const TYPED_PLACE_NOUNS = ['محطه', 'مخيم', 'معبر', 'سجن', 'مشفي', 'مستشفي', 'حاجز', 'دوار', 'بلده', 'قريه', 'ناحيه', 'منطقه'];
+const TYPED_ANAPHORA = new Set(TYPED_PLACE_NOUNS.map((noun) => `ال${noun}`));
 // Definite place nouns that point back to a place named before, and which places they can mean.
 const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string }, parentOf: (id: string) => string | undefined) => boolean> =
   new Map([
@@ -73,6 +78,7 @@ const PLACE_ANAPHORA: ReadonlyMap<string, (place: { id: string; surface: string 
     ['الشارع', (p) => p.surface.includes('شارع')],
     ['المقر', (p) => p.surface.includes('مقر')],
     ['المدينه', (p, parentOf) => parentOf(p.id) === undefined || p.surface.includes('مدينه')],
+    ...TYPED_PLACE_NOUNS.map((noun): [string, (place: { id: string; surface: string }) => boolean] => [`ال${noun}`, (p) => p.surface.includes(noun)]),
   ]);
 
 /** The place a definite noun such as الحي refers back to: the latest named place of its kind. */
@@ -98,11 +104,30 @@ const PERSON_WORDS = new Set([
   'child', 'children', 'soldier', 'soldiers', 'victim', 'person', 'people', 'commander', 'official',
 ]);
 
+// A place noun in construct with a name (بلدة الشحيل، قرية تل حبش، في بلدات ...، حي غويران): it names a place
+// the gazetteer may not know, which still answers "where" or "which towns".
+const PLACE_NOUN = /^[وفب]?(?:بلده|بلدات|بلدتي|قريه|قري|قريتي|مدينه|مدينتي|حي|احياء|مخيم|مخيمي|ناحيه|منطقه|مناطق|ريف|محافظه|محافظتي)$/;
+
+/** True when the words name a place by a place noun followed by its name. */
+function namesPlaceByNoun(words: readonly string[]): boolean {
+  return words.some((w, i) => PLACE_NOUN.test(w) && (words[i + 1] ?? '').length >= 3);
+}
+
 // Time expressions other than calendar dates, which answer "since when" (منذ بداية الثورة, مؤخرا).
 const TIME_WORDS = new Set([
   'منذ', 'مؤخرا', 'حينها', 'حين', 'عندما', 'بدايه', 'سابقا', 'لاحقا', 'اليوم', 'امس', 'قبل', 'بعد',
   'since', 'recently', 'ago', 'then', 'when', 'beginning', 'start', 'today', 'yesterday', 'earlier', 'later',
 ]);
+
+/** "عند الساعة السابعة مساء", "فجرًا": the hour of the day, which "what time" asks for. */
+function tellsClockTime(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    const bare = w.replace(/^[وب]/, '');
+    if (TIME_OF_DAY.has(bare) || TIME_OF_DAY.has(bare.replace(/ا$/, ''))) return true;
+    const next = words[i + 1] ?? '';
+    return bare === 'الساعه' && (/\d/.test(next) || ordinalValue(next) !== undefined || cardinalValue(next) !== undefined);
+  });
+}
 
 // Words after which a place is a landmark for another subject: "from the side of", "near", "towards".
 const LANDMARK_BEFORE = /(?:من جهه|جهه|باتجاه|اتجاه|قرب|بالقرب من|محيط|بمحيط|في محيط|اطراف|باطراف|مقابل|near|towards|next to|close to)\s*$/i;
@@ -207,11 +232,12 @@ export function buildEvidence(
     }
     // "ويعيش في الحي": a definite place noun refers back to the last place of its kind the article named.
     placesSoFar = placesSoFar.filter((p) => p.articleId === sentence.articleId);
-    if (!mentions.some((m) => m.kind === 'place')) {
-      for (const word of words(sentence.text)) {
-        const referent = resolvePlaceAnaphor(word.replace(/^[وفبل]/, ''), placesSoFar, deps.parentOf);
-        if (referent) contextEntities.add(referent);
-      }
+    const namesPlace = mentions.some((m) => m.kind === 'place');
+    for (const word of words(sentence.text)) {
+      const bare = word.replace(/^[وفبل]/, '');
+      if (namesPlace && !TYPED_ANAPHORA.has(bare)) continue;
+      const referent = resolvePlaceAnaphor(bare, placesSoFar, deps.parentOf);
+      if (referent) contextEntities.add(referent);
     }
     for (const m of mentions) if (m.kind === 'place') placesSoFar.push({ articleId: sentence.articleId, id: m.id, surface: normalizeArabic(m.surface) });
     evidence.push({
@@ -222,11 +248,11 @@ export function buildEvidence(
       contextEntities,
       articlePlaces: mentions.some((m) => m.kind === 'place') ? new Set() : (leadPlaces.get(sentence.articleId) ?? new Set()),
       actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
-      placeMentioned: mentions.some((m) => m.kind === 'place'),
+      placeMentioned: mentions.some((m) => m.kind === 'place') || namesPlaceByNoun(words(sentence.text)),
       places: new Set(mentions.filter((m) => m.kind === 'place').map((m) => m.id)),
       hasNumber: mentionsNumber(sentenceWords),
       quantities: quantityPositions(words(sentence.text)),
-      hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))),
+      hasTime: (eventsBySentence.get(sentence.id)?.length ?? 0) > 0 || words(sentence.text).some((w) => TIME_WORDS.has(w.replace(/^و/, ''))) || tellsClockTime(words(sentence.text)),
       positions,
       events: eventsBySentence.get(sentence.id) ?? [],
     });
@@ -274,7 +300,16 @@ export type QuestionUnit =
       /** The analysed terms of its names, by which a sentence may name it as an adjective (التركي for Turkey). */
       nameTerms?: readonly string[];
     }
-  | { kind: 'answer-type'; label: AnswerType; weight: number }
+  | {
+      kind: 'answer-type';
+      label: AnswerType;
+      weight: number;
+      /**
+       * "How many generators", "كم عدد الطلاب": things are counted, so a measure (2000 ليرة، عشر ساعات،
+       * أربعة أطنان) does not count them unless the thing asked is itself the unit.
+       */
+      countsThings?: boolean;
+    }
   | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
 export type TermUnit = Extract<QuestionUnit, { kind: 'term' }>;
@@ -352,12 +387,28 @@ function namesSomeone(evidence: SentenceEvidence): boolean {
 }
 
 // Words a report gives a cause or purpose with: بسبب، نتيجة، جراء، إثر، لأن، بهدف، بحثًا عن، بحجة، عازيًا؛ because, due to.
-const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed)\b/;
+const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|برر|بررت|يبرر|تبرر|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed|justified|justifying)\b/;
 
 /** True when the sentence gives a cause or purpose: what "why" asks for. */
 export function givesReason(evidence: SentenceEvidence): boolean {
   const { text, english } = evidence.sentence;
   return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+}
+
+// Words a report tells what is yet to come with: سوف، المقبل، من المتوقع، من المقرر، مرتقب، قريبا، the future سـ (ستبدأ، سيتم); will, expected, next.
+const FUTURE_CUE = /(?:^|\s)(?:[وف]?(?:سوف|رح|المقبل|المقبله|مقبل|مقبله|القادم|القادمه|قادم|قادمه|المرتقب|المرتقبه|مرتقب|مرتقبه|المتوقع|متوقع|متوقعا|يتوقع|تتوقع|يرتقب|المقرر|مقرر|مقررا|قريبا|لاحقا|مستقبلا|يعتزم|تعتزم|ينوي|تنوي|يزمع|تزمع|يخطط|تخطط))(?=\s|$|[،,.])|\b(?:will|would|shall|expected|expects|next|upcoming|coming|scheduled|planned|plans|soon|later)\b/;
+
+/**
+ * True when the sentence tells of what is yet to come: a future word, or an event it dates after its
+ * report's day. What "when will" asks for; a report of what already happened does not answer it.
+ */
+export function speaksOfFuture(evidence: SentenceEvidence, published?: string): boolean {
+  const { text, english } = evidence.sentence;
+  const normalised = normalizeArabic(text);
+  if (FUTURE_CUE.test(normalised) || tokenize(normalised).some((word) => FUTURE_VERB.test(word)) || (english !== null && english !== undefined && FUTURE_CUE.test(english.toLowerCase()))) return true;
+  if (published === undefined) return false;
+  const day = Date.parse(published.slice(0, 10));
+  return evidence.events.some((event) => Date.parse(event.start) > day);
 }
 
 /** True when every quantity the sentence states is a vague count (عشرات العائلات): it says no number. */
@@ -370,6 +421,18 @@ export function countsOnlyVaguely(evidence: SentenceEvidence): boolean {
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
 const COUNT_WINDOW = 6;
 
+// Units a quantity measures in rather than counting things: money, time, distance, weight, volume, share.
+const MEASURE_UNIT = /^(?:[وبل]?(?:ال)?)(?:ليره|ليرات|دولار|دولارا|دولارات|يورو|دينار|ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين|متر|امتار|مترا|كيلومتر|كيلومترات|كيلومترا|كم|طن|اطنان|طنا|طنين|ليتر|ليترات|لتر|لترات|كيلو|كيلوغرام|كيلوغرامات|غرام|غراما|دونم|دونما|دونمات|هكتار|بالمئه|بالماءه|بالميه|درجه|درجات|%|pounds?|dollars?|hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:re|er)s?|met(?:re|er)s?|tons?|tonnes?|lit(?:re|er)s?|percent|%)$/;
+
+/** True when the quantity at a word measures in a unit (25 ألف ليرة، عشر ساعات) rather than counting things. */
+function measures(words: readonly string[], at: number): boolean {
+  if (MEASURE_UNIT.test(words[at] ?? '')) return true;
+  let next = at + 1;
+  // "25 ألف ليرة": the multiplier is part of the number.
+  while (next < words.length && isQuantityWord(words[next] ?? '') && !MEASURE_UNIT.test(words[next] ?? '')) next += 1;
+  return MEASURE_UNIT.test(words[next] ?? '');
+}
+
 const unitForms = (unit: TermUnit): string[] => [...unit.alternatives, ...unit.expanded, ...unit.fuzzy, ...(unit.translated?.keys() ?? [])];
 
 /**
@@ -378,12 +441,18 @@ const unitForms = (unit: TermUnit): string[] => [...unit.alternatives, ...unit.e
  * focus matches only outside the Arabic text's positions (its English rendering), where nearness
  * cannot be told.
  */
-function countsNear(focus: TermUnit, terms: readonly TermUnit[], evidence: SentenceEvidence): boolean {
+function countsNear(focus: TermUnit, terms: readonly TermUnit[], evidence: SentenceEvidence, countsThings: boolean): boolean {
   const positionsOf = (forms: string[]): number[] => evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
   const focusAt = positionsOf(unitForms(focus));
   if (focusAt.length === 0) return true;
+  let quantities = evidence.quantities;
+  // Counting things, only a count will do, unless the focus is itself a unit (كم ساعة، how many days).
+  if (countsThings) {
+    const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w));
+    if (!focusAt.some((i) => MEASURE_UNIT.test(words[i] ?? ''))) quantities = quantities.filter((q) => !measures(words, q));
+  }
   const at = [...focusAt, ...positionsOf(terms.flatMap(unitForms))];
-  return at.some((i) => evidence.quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
+  return at.some((i) => quantities.some((q) => Math.abs(q - i) <= COUNT_WINDOW));
 }
 
 /**
@@ -475,7 +544,7 @@ export function coverage(
     if (unit.kind === 'answer-type') {
       if (match === 0) gate = ANSWER_TYPE_GATE;
       // "How many residents": a number elsewhere in the sentence does not count them.
-      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence)) gate = ANSWER_TYPE_GATE;
+      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence, unit.countsThings === true)) gate = ANSWER_TYPE_GATE;
       continue;
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;

@@ -52,7 +52,12 @@ const NUMBER_EN = [
   'salary', 'salaries', 'wage', 'wages', 'fare', 'rent', 'fee', 'fees', 'rate', 'distance', 'area of',
 ];
 const WHERE_EN = new Set(['where']);
+// "Which towns", "what villages", أي بلدات، ما القرى: a place is asked for, by its kind.
+const PLACE_NOUNS_EN = new Set(['town', 'towns', 'village', 'villages', 'city', 'cities', 'area', 'areas', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'district', 'districts', 'region', 'regions', 'province', 'provinces', 'country', 'countries', 'camp', 'camps', 'place', 'places']);
+const WHICH_PLACE_AR = /(?:^| )(?:اي|ما|ماهي|ما هي|شو|انو|اية) (?:ال)?(?:بلده|بلدات|قريه|قري|مدينه|مدن|منطقه|مناطق|احياء|حي|مخيم|مخيمات|دول|دوله|محافظه|محافظات|اماكن|مكان|مواقع)(?: |$)/;
 
+// "What time", "الساعة كم", "بأي ساعة": the hour asks when, like متى.
+const CLOCK_TIME = /(?:^| )(?:what time|which time|what hour|اي ساعه|باي ساعه|الساعه كم|ع اي ساعه|قديش الساعه)(?: |$)/;
 // "Exactly when", "which day": a vague time (recently, since the revolution) will not do.
 const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|precisely|exact|specific|which day|what day|what date|which date|اي يوم|اي تاريخ|في اي يوم)( |$)/;
 
@@ -63,7 +68,8 @@ const EXACT_DATE = /(^| )(بالضبط|تحديدا|بالتحديد|exactly|pre
 export function framesQuantity(word: string): boolean {
   const normalised = normalizeArabic(word).toLowerCase();
   const bare = stripClitics(normalised);
-  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || QUANTITY_COPULA_AR.has(normalised)
+  // ليتر keeps its ل: it is no preposition there.
+  return NUMBER_AR.has(bare) || MEASURE_AR.has(bare) || MEASURE_AR.has(normalised) || QUANTITY_COPULA_AR.has(normalised)
     || NUMBER_EN.includes(normalised) || MEASURE_EN.has(normalised);
 }
 
@@ -74,7 +80,24 @@ export function asksForName(word: string): boolean {
 }
 
 // "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
-const WHY = /(?:^| )(?:why|how come|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|لسبب)(?: |$)/;
+// "How did X justify", "what caused", المبرر، الدوافع: a cause or a justification is asked for too.
+const WHY = /(?:^| )(?:why|how come|reason|reasons|cause|caused|causes|justify|justified|justification|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|الاسباب|لسبب|مبرر|المبرر|مبررات|تبرير|دوافع|الدوافع|دافع)(?: |$)/;
+
+/**
+ * An imperfect verb with the future سـ (ستبدأ، سيتم، سنعود), normalised; not the nouns and past verbs
+ * that open alike (سيارة، سيطرت، سياسة، ستة، سنة، سنوات).
+ */
+export const FUTURE_VERB = /^[وف]?س(?!يار|يطر|ياس|ياق|يول|يد|ين|تين|ته|تار|نه|نوات|نوي|ند)[يتن]\S{3,}$/;
+// A when-question about what is yet to come: متى ستبدأ، إيمتى رح، when will, when is ... expected.
+const FUTURE_AR = /(?:^| )(?:متي|امتي|امتا|ايمتي|ايمت|وقتيش) (?:رح|راح|ح|سوف) \S+/;
+const FUTURE_EN = /\bwhen (?:will|would|shall)\b|\bwhen (?:is|are|was|were)\b.*\b(?:expected|going to|due|scheduled|planned|set to|supposed to)\b/;
+
+/** True when a question asks when something yet to come will happen (its normalised words). */
+export function asksFuture(words: readonly string[]): boolean {
+  const joined = words.join(' ');
+  const when = words.findIndex((w) => /^(?:متي|امتي|امتا|ايمتي|ايمت|وقتيش)$/.test(w));
+  return FUTURE_AR.test(joined) || FUTURE_EN.test(joined) || (when >= 0 && FUTURE_VERB.test(words[when + 1] ?? ''));
+}
 
 /** True when a question asks why something happened (its normalised words). */
 export function asksWhy(words: readonly string[]): boolean {
@@ -90,12 +113,16 @@ export function expectedAnswerType(words: readonly string[], lang: Language): An
 function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   // When, how many, which year: the same question words the search uses for its date / number hints.
   const hint = questionAnswerType(words.join(' '));
+  if (CLOCK_TIME.test(words.join(' '))) return 'date';
+  // "Why did they raise the price", "ليش رفعوا سعر الخبز": a cause is asked for, not the price.
+  if (hint !== 'number' && asksWhy(words)) return 'other';
   if (lang === 'en') {
     const joined = ` ${words.join(' ')} `;
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
     if (hint === 'date') return 'date';
     if (words.some(asksForName)) return 'name';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
+    if ((words[0] === 'which' || words[0] === 'what') && words.slice(1, 3).some((w) => PLACE_NOUNS_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
     if (words[0] === 'what' && words.slice(1, 3).some((w) => ACTOR_NOUNS_EN.has(w))) return 'actor';
@@ -105,6 +132,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
   if (words.some(asksForName)) return 'name';
   if (words.some((w) => WHERE_AR.has(w))) return 'place';
+  if (WHICH_PLACE_AR.test(words.join(' '))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.
   if (first >= 0 && first <= 1 && !WHO_FOLLOWERS_NOT_WHO.has(words[first + 1] ?? '')) return 'actor';

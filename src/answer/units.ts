@@ -54,6 +54,10 @@ export interface TermStatistics {
   vocabulary?: { candidates(term: string): string[] };
 }
 
+// "How many", "the number of", "كم عدد": things are counted, not measured in money or time.
+// "How much water ... and how many tankers": a measure is asked for too.
+const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
+const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
@@ -247,7 +251,10 @@ export function questionUnits(
     else firstTerm.articleFocus = true;
   }
 
-  if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
+  const counted = COUNTS_THINGS.test(deps.normalize(question.text)) && !MEASURED.test(deps.normalize(question.text));
+  if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
+    units.push({ kind: 'answer-type', label: 'number', weight: 1, countsThings: true });
+  } else if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
   if (question.date) {
     units.push({ kind: 'date', label: question.date.label, matches: question.date.matches, weight: 2 });
   }

@@ -132,6 +132,10 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 /** Reads one text: the date grammar as small recursive-descent rules over `DateToken`s. */
+// A season with its year (صيف 2020، ربيع 2019) is its months; winter straddles two years and stays the year.
+const SEASON_MONTHS: ReadonlyMap<string, readonly [number, number]> = new Map([['ربيع', [3, 5]], ['صيف', [6, 8]], ['خريف', [9, 11]]]);
+const SEASON_WORDS: ReadonlySet<string> = new Set(['ربيع', 'الربيع', 'صيف', 'الصيف', 'خريف', 'الخريف']);
+
 class DateReader {
   private readonly published: { year: number; month: number; day: number };
 
@@ -542,8 +546,17 @@ class DateReader {
     };
   }
 
-  /** Years: "عام 2018", "العام 2018", "سنة 2018", and a bare 2018 where it reads as a year. */
+  /** Years: "عام 2018", "العام 2018", "سنة 2018", and a bare 2018 where it reads as a year; "صيف 2020" its summer. */
   private yearRule(i: number): Candidate | null {
+    const season = this.wordIn(i, SEASON_WORDS);
+    if (season !== null) {
+      const inner = this.yearRule(i + 1);
+      const months = SEASON_MONTHS.get(season.form.replace(/^ال/, ''));
+      const year = inner?.written.year;
+      if (!inner || !months || year === undefined || inner.startTok !== i + 1) return inner;
+      const range = { start: monthRange(year, months[0]).start, end: monthRange(year, months[1]).end, precision: 'approximate' as const };
+      return { ...inner, startTok: i, range };
+    }
     let k = i;
     const introduced = this.isWord(k, 'عام', 'العام', 'سنه', 'السنه', 'عامي', 'سنتي');
     if (introduced) k += 1;
@@ -632,8 +645,15 @@ class DateReader {
       thisWord = true;
       unitAt = i + 1;
     }
-    const unitName = this.isWord(unitAt, 'الاسبوع') ? 'week' : this.isWord(unitAt, 'الشهر') ? 'month'
-      : this.isWord(unitAt, 'العام', 'السنه') ? 'year' : null;
+    // Levantine هال- is هذا / هذه written onto its noun: هالسنة، هالشهر، هالأسبوع.
+    const fused = this.isWord(i, 'هالاسبوع', 'هالجمعه') ? 'week' : this.isWord(i, 'هالشهر') ? 'month'
+      : this.isWord(i, 'هالسنه', 'هالعام') ? 'year' : null;
+    if (fused) {
+      thisWord = true;
+      unitAt = i;
+    }
+    const unitName = fused ?? (this.isWord(unitAt, 'الاسبوع') ? 'week' : this.isWord(unitAt, 'الشهر') ? 'month'
+      : this.isWord(unitAt, 'العام', 'السنه') ? 'year' : null);
     if (!unitName) return null;
     let relation: 'this' | 'past' | 'next' | null = thisWord ? 'this' : null;
     let end = unitAt + 1;
@@ -1075,6 +1095,12 @@ function englishDates(question: string, now: string): EnglishDate[] {
     const range: Range = { ...yearRange(value), precision: 'year' };
     const part = partOf(m[1]);
     add(m, part ? thirdOf(range, part) : range);
+  }
+  // "the summer of 2020": its months, as صيف 2020 (winter straddles two years and stays the year).
+  const season = /\b(spring|summer|autumn|fall)(?: of)? ((?:19|20)\d{2})\b/g;
+  while ((m = season.exec(text))) {
+    const months = SEASON_MONTHS.get(m[1] === 'spring' ? 'ربيع' : m[1] === 'summer' ? 'صيف' : 'خريف');
+    if (months) add(m, { start: monthRange(Number(m[2]), months[0]).start, end: monthRange(Number(m[2]), months[1]).end, precision: 'approximate' });
   }
   const words: [RegExp, () => Range][] = [
     [/\bthe day before yesterday\b/g, () => ({ start: addDays(now, -2), end: addDays(now, -2), precision: 'day' })],

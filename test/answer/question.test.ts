@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, MAX_QUESTION_LENGTH, readQuestion } from '../../src/answer/question.ts';
+import { asksFuture, cleanQuestion, MAX_QUESTION_LENGTH, readQuestion } from '../../src/answer/question.ts';
 
 describe('readQuestion', () => {
   it('removes bidi marks, zero-width characters and extra space', () => {
@@ -44,5 +44,19 @@ describe('readQuestion', () => {
   it('detects the language by script', () => {
     expect(readQuestion('who controls Qamishli').lang).toBe('en');
     expect(readQuestion('من يسيطر على Qamishli').lang).toBe('ar');
+  });
+});
+
+describe('asksFuture', () => {
+  const words = (q: string): string[] => (readQuestion(q) as { words: string[] }).words;
+  it('reads a when-question about what is yet to come, in either language', () => {
+    expect(asksFuture(words('متى ستبدأ حملة التلقيح؟'))).toBe(true);
+    expect(asksFuture(words('إيمتى رح ترجع الكهربا؟'))).toBe(true);
+    expect(asksFuture(words('When will the pipeline be finished?'))).toBe(true);
+    expect(asksFuture(words('When is the dam expected to return to full output?'))).toBe(true);
+  });
+  it('leaves a when-question about the past alone', () => {
+    expect(asksFuture(words('متى سيطرت الأسايش على المقر؟'))).toBe(false);
+    expect(asksFuture(words('When did the strike happen?'))).toBe(false);
   });
 });

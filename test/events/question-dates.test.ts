@@ -117,3 +117,10 @@ describe('questionTimeFlags', () => {
     expect(questionTimeFlags('من يسيطر على حي حلكو؟', { now })).toEqual({ biggest: false, first: false, background: false, latest: false });
   });
 });
+
+describe('seasons', () => {
+  it('reads a season with its year as its months, in either language', () => {
+    expect(en('How did the shutdown in the summer of 2020 end?')).toMatchObject({ start: '2020-06-01', end: '2020-08-31', label: 'summer of 2020' });
+    expect(ar('كيف انتهى توقف المحطة في صيف 2020؟')).toMatchObject({ start: '2020-06-01', end: '2020-08-31', label: 'صيف 2020' });
+  });
+});
