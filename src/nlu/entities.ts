@@ -85,10 +85,20 @@ interface CompiledVariant {
   notBefore: ReadonlySet<string>;
 }
 
-interface CompiledAlias {
-  entity: Entity;
-  pattern: RegExp;
-  source: string;
+/**
+ * An English alias and its pattern, compiled when first tried: a lexicon has thousands of aliases,
+ * and compiling their Unicode patterns was most of a start's entity work.
+ */
+class CompiledAlias {
+  #pattern: RegExp | undefined;
+  constructor(
+    readonly entity: Entity,
+    readonly source: string,
+  ) {}
+
+  get pattern(): RegExp {
+    return (this.#pattern ??= aliasPattern(this.source));
+  }
 }
 
 /** The lower-cased first three letters of a word (two when it has two), or null when it does not start with two letters. */
@@ -267,7 +277,7 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
         notBefore: new Set((guard?.notBefore ?? []).map(normalizeArabic)),
       });
     }
-    for (const alias of entity.aliases) aliases.push({ entity, pattern: aliasPattern(alias), source: alias });
+    for (const alias of entity.aliases) aliases.push(new CompiledAlias(entity, alias));
   }
   // Longest variants first so "شارع الحسكة" is tried before "الحسكة".
   variants.sort((a, b) => b.words.length - a.words.length);

@@ -39,6 +39,21 @@ export const PHRASE_JOINER = '&';
 
 /** Analyses one surface token into its index term, or null when it carries no content. */
 export function analyzeToken(surface: string): string | null {
+  // Words repeat (across articles, concepts and questions) and the stemmer is the slow part: the
+  // latest words' terms are kept. Pure, so a kept term is the term.
+  let term = analysedTokens.get(surface);
+  if (term === undefined) {
+    if (analysedTokens.size >= ANALYSED_TOKENS_KEPT) analysedTokens.clear();
+    term = analyzeTokenNow(surface);
+    analysedTokens.set(surface, term);
+  }
+  return term;
+}
+
+const ANALYSED_TOKENS_KEPT = 200_000;
+const analysedTokens = new Map<string, string | null>();
+
+function analyzeTokenNow(surface: string): string | null {
   if (surface.length > MAX_WORD_LENGTH) return null;
   const normalised = normalizeArabic(surface);
   if (normalised.length === 0) return null;
