@@ -161,10 +161,10 @@ export const DEFAULT_RANKING: RankingOptions = {
   timeWeight: 0.3,
   maxCitations: 3,
   maxMore: 4,
-  candidates: Number(process.env.XC ?? 60),
+  candidates: 60,
   entityPostings: 200,
   datePostings: 100,
-  postingArticles: Number(process.env.XPA ?? 30),
+  postingArticles: 30,
   elsewhereCredit: 0.6,
   backgroundPenalty: 0.05,
 };

@@ -5,6 +5,7 @@
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import { ENGLISH_MONTH_NAMES, ENGLISH_WEEKDAYS } from '../text/months.ts';
+import { boundedMemo } from '../text/memo.ts';
 import { isEnglishStopword } from '../text/stopwords.ts';
 import { arabicSkeletons, latinSkeletons } from '../text/transliterate.ts';
 import lexiconData from '../../knowledge/gazetteer.json' with { type: 'json' };
@@ -429,15 +430,9 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
 
   // A question's text is matched several times while it is answered (its words, its phrases, the
   // region test): the latest texts' matches are kept. Pure, so a cached answer is the answer.
-  const recentMatches = new Map<string, readonly EntityMatch[]>();
+  const recentMatches = boundedMemo((text): readonly EntityMatch[] => matchNow(text), RECENT_MATCHES);
   function match(text: string): EntityMatch[] {
-    let found = recentMatches.get(text);
-    if (!found) {
-      if (recentMatches.size >= RECENT_MATCHES) recentMatches.clear();
-      found = matchNow(text);
-      recentMatches.set(text, found);
-    }
-    return found.map((m) => ({ ...m }));
+    return recentMatches(text).map((m) => ({ ...m }));
   }
 
   function matchNow(text: string): EntityMatch[] {

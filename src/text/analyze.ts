@@ -5,6 +5,7 @@ import { normalizeArabic, stemArabic, stripClitics } from './arabic.ts';
 import { isArabicStopword, isEnglishStopword } from './stopwords.ts';
 import { tokenize } from './tokenize.ts';
 import { stemEnglish } from './english.ts';
+import { boundedMemo } from './memo.ts';
 
 /** One analysed word: its surface form in the text and the index term it became. */
 export interface AnalyzedToken {
@@ -37,22 +38,10 @@ export const MAX_WORD_LENGTH = 40;
  */
 export const PHRASE_JOINER = '&';
 
+/** One surface token's index term, or null when it carries no content (kept: words repeat, the stemmer is slow). */
+export const analyzeToken: (surface: string) => string | null = boundedMemo(analyzeTokenNow, 200_000);
+
 /** Analyses one surface token into its index term, or null when it carries no content. */
-export function analyzeToken(surface: string): string | null {
-  // Words repeat (across articles, concepts and questions) and the stemmer is the slow part: the
-  // latest words' terms are kept. Pure, so a kept term is the term.
-  let term = analysedTokens.get(surface);
-  if (term === undefined) {
-    if (analysedTokens.size >= ANALYSED_TOKENS_KEPT) analysedTokens.clear();
-    term = analyzeTokenNow(surface);
-    analysedTokens.set(surface, term);
-  }
-  return term;
-}
-
-const ANALYSED_TOKENS_KEPT = 200_000;
-const analysedTokens = new Map<string, string | null>();
-
 function analyzeTokenNow(surface: string): string | null {
   if (surface.length > MAX_WORD_LENGTH) return null;
   const normalised = normalizeArabic(surface);

@@ -5,6 +5,7 @@
  * the two sides agree (consistent conflation), not that a stem is the linguistically correct root.
  */
 import { createRequire } from 'node:module';
+import { boundedMemo } from './memo.ts';
 
 /** Harakat, tanween, shadda, sukun, superscript alef and the Quranic annotation marks. */
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
@@ -24,19 +25,11 @@ const PERSIAN_DIGIT = /[\u06F0-\u06F9]/g;
 export function normalizeArabic(text: string): string {
   // Words are normalised again and again (every analysis step of every sentence, the entity
   // matcher): memoising short inputs halves the first analysis of a large corpus (README "Scale").
-  if (text.length > NORMALIZE_MEMO_MAX_LENGTH) return normalizeArabicText(text);
-  let normalised = normalizeMemo.get(text);
-  if (normalised === undefined) {
-    if (normalizeMemo.size >= NORMALIZE_MEMO_MAX_ENTRIES) normalizeMemo.clear();
-    normalised = normalizeArabicText(text);
-    normalizeMemo.set(text, normalised);
-  }
-  return normalised;
+  return text.length > NORMALIZE_MEMO_MAX_LENGTH ? normalizeArabicText(text) : normalizeShort(text);
 }
 
 const NORMALIZE_MEMO_MAX_LENGTH = 32;
-const NORMALIZE_MEMO_MAX_ENTRIES = 200_000;
-const normalizeMemo = new Map<string, string>();
+const normalizeShort = boundedMemo((text) => normalizeArabicText(text), 200_000);
 
 function normalizeArabicText(text: string): string {
   return text
