@@ -238,7 +238,8 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   const { dataDir } = options;
   const { corpus, timelineEvents, eventDays, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
-  const latest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
+  // "Now" for relative dates is the newest article's day; an empty corpus has none, so today.
+  const latest = corpus.articles.reduce<string | undefined>((d, a) => (d === undefined || a.published > d ? a.published : d), undefined);
   const parentOf = (id: string): string | undefined => entityById(id)?.parent;
   const homeRegion = options.homeRegion === undefined ? undefined : resolveHomeRegion(options.homeRegion, { matchEntities, parentOf, placeType: (id) => entityById(id)?.type });
   const index = options.openIndex?.(indexed);

@@ -154,3 +154,21 @@ describe('date-aware answers', () => {
     expect(answer.citations[0]?.sentenceNumber).toBe(1);
   });
 });
+
+describe('an empty corpus', () => {
+  it('abstains politely on any question, a relative date included, in memory and persisted', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createEngine } = await import('../../src/answer/create-engine.ts');
+    const corpusDir = mkdtempSync(join(tmpdir(), 'qamishli-empty-'));
+    for (const dataDir of [undefined, mkdtempSync(join(tmpdir(), 'qamishli-empty-data-'))]) {
+      const empty = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')), dataDir });
+      for (const question of ['ماذا حدث أمس؟', 'what happened last week?', 'من يسيطر على المطار؟']) {
+        const answer = await empty.ask(question);
+        expect(answer.abstained, question).toBe(true);
+        expect(answer.citations).toEqual([]);
+      }
+    }
+  });
+});
