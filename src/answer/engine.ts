@@ -147,6 +147,9 @@ export interface RankingOptions {
   backgroundPenalty: number;
 }
 
+/** How many times the candidates the search returns when it keeps the home region's first. */
+const REGION_REACH = 5;
+
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
   minCoverageEnglish: 0.45,
@@ -628,7 +631,22 @@ export async function buildEngine(
     // (اسلام for سلام) can fill the top-K with sentences about something else.
     const corrections = units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : []));
     const searchOptions = { limit: ranking.candidates, boosts, documentFrequency: (term: string) => corpusStats.documentFrequency.get(term) ?? 0 };
-    const hits = index.search(text, { ...searchOptions, extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections] });
+    // Read in the home region, the search reaches further and keeps the region's sentences first: in a
+    // corpus mostly about elsewhere, the top-K by BM25 alone may hold none of them.
+    const regionFirst = readInRegion && homeArticles.size > 0 && homeArticles.size < corpus.articles.length;
+    const found = index.search(text, {
+      ...searchOptions,
+      limit: regionFirst ? ranking.candidates * REGION_REACH : ranking.candidates,
+      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections],
+    });
+    const fromHome = (ref: number): boolean => homeArticles.has(corpus.sentences[ref]?.articleId ?? '');
+    const hits = regionFirst
+      ? found
+          .map((hit) => ({ hit, weighed: hit.score * (fromHome(hit.ref) ? 1 : ranking.elsewhereCredit) }))
+          .sort((a, b) => b.weighed - a.weighed || a.hit.ref - b.hit.ref)
+          .slice(0, ranking.candidates)
+          .map(({ hit }) => hit)
+      : found;
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.
