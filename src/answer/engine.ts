@@ -45,6 +45,8 @@ export interface EngineParts {
   intentExamples: readonly IntentExampleText[];
   /** English words and phrases with their weighted Arabic renderings (a bilingual dictionary); omitted, English matches English only. */
   translateEnglish?(text: string): EnglishRendering[];
+  /** Whether an Arabic word is a word of the language (a dictionary's), so never a typo of a name (طيران is not ايران). */
+  knowsArabicWord?(word: string): boolean;
   /** English names of entities and concepts, for the line recognised in an unrendered sentence. */
   recognised?: RecognisedDeps;
   /** A place's names, for an answer from outside the home region. */
@@ -384,8 +386,12 @@ function countStatistics(evidence: EvidenceSource, keep: (articleId: string) => 
 }
 
 /** Region statistics look up typos and stems among the region's own words (one shared index, filtered). */
-function withRegionVocabulary(stats: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
-  return { ...stats, vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) } };
+function withRegionVocabulary(stats: TermStatistics, corpus: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
+  return {
+    ...stats,
+    vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) },
+    corpusFrequency: corpus.documentFrequency,
+  };
 }
 
 function normalizedWords(text: string): string[] {
@@ -446,7 +452,7 @@ export async function buildEngine(
   // focus is unmentioned, and a sentence that lacks it cannot answer).
   const regionStats: TermStatistics | undefined =
     homeArticles.size > 0 && homeArticles.size < corpus.articles.length
-      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary)
+      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), corpusStats, vocabulary)
       : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
@@ -608,6 +614,7 @@ export async function buildEngine(
         glossaryHits: parts.glossaryHits,
         translate,
         nearWords,
+        isWord: parts.knowsArabicWord,
       },
     );
     // A place's one-word name (تركيا، روسيا) is also found as its adjective (التركي), which shares its stem.
