@@ -221,10 +221,11 @@ export function questionUnits(
     seenTerms.add(term);
     // An unknown word one typo away from an entity's name is that entity (حكلو, الاسياش), unless it is
     // a word of the language the articles happen not to use (طيران, not ايران).
-    if (!stats.documentFrequency.has(term) && !stats.corpusFrequency?.has(term) && deps.isWord?.(surface) !== true) {
+    if (!stats.documentFrequency.has(term) && !stats.corpusFrequency?.has(term)) {
       const corrected = nearTerms(term, stats.vocabulary?.candidates(term) ?? stats.documentFrequency.keys(), false).flatMap((near) => deps.matchEntities(near));
       const entity = corrected[0];
-      if (entity && !seenEntities.has(entity.id)) {
+      // The dictionary is asked last: its word list is built on first use.
+      if (entity && !seenEntities.has(entity.id) && deps.isWord?.(surface) !== true) {
         seenEntities.add(entity.id);
         const weight = 1.3 * idf(stats.entityFrequency.get(entity.id) ?? 0, stats.sentenceCount);
         units.push({ kind: 'entity', label: surface, entityId: entity.id, entityKind: entity.kind, weight, landmark: false });
