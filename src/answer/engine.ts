@@ -11,7 +11,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, type CoverageTrace, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
@@ -290,7 +290,7 @@ export interface Explanation {
   intent?: IntentName;
   answerType?: string;
   units: { kind: string; label: string; weight: number; alternatives?: string[] }[];
-  candidates: { sentenceId: string; coverage: number; score: number; matches: number[] }[];
+  candidates: { sentenceId: string; coverage: number; score: number; matches: number[]; share?: number; gates?: string[] }[];
 }
 
 export interface ExplainableEngine extends Engine {
@@ -826,12 +826,18 @@ export async function buildEngine(
       intent: analysis.intent,
       answerType: analysis.read.answerType,
       units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`), ...[...(u.translated ?? [])].map(([t, c]) => `${t}*${c.toFixed(2)}`)] : undefined })),
-      candidates: analysis.ranked.slice(0, limit).map((r) => ({
-        sentenceId: r.evidence.sentence.id,
-        coverage: Number(r.coverage.toFixed(3)),
-        score: Number(r.score.toFixed(3)),
-        matches: analysis.units.map((u) => unitMatch(u, r.evidence, parts.parentOf)),
-      })),
+      candidates: analysis.ranked.slice(0, limit).map((r) => {
+        const trace: CoverageTrace = { gates: [] };
+        coverage(analysis.units, r.evidence, parts.parentOf, { published: articleById.get(r.evidence.sentence.articleId)?.published }, trace);
+        return {
+          sentenceId: r.evidence.sentence.id,
+          coverage: Number(r.coverage.toFixed(3)),
+          score: Number(r.score.toFixed(3)),
+          matches: analysis.units.map((u) => unitMatch(u, r.evidence, parts.parentOf)),
+          share: Number((trace.share ?? 0).toFixed(3)),
+          gates: trace.gates,
+        };
+      }),
     };
   }
 
