@@ -5,7 +5,7 @@ import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
-import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
+import { classicalSpellings, isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import type { EventCalendar } from '../events/event-calendar.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
@@ -122,6 +122,20 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
 }
 
 /**
+ * The classical word a dialect-spelt one stands for (استاز → استاذ), when the articles use it or the lexicon
+ * knows it: its analysed term and its lexicon expansions. The spelling with the fewest changed letters wins.
+ */
+function classicalReading(surface: string, stats: TermStatistics, deps: UnitDeps): { term: string; expanded: string[] } | undefined {
+  for (const spelling of classicalSpellings(deps.normalize(surface))) {
+    const term = deps.analyzeWithSurface(spelling)[0]?.term;
+    if (term === undefined) continue;
+    const expanded = deps.expandWord(spelling, 'ar');
+    if (stats.documentFrequency.has(term) || expanded.length > 0) return { term, expanded };
+  }
+  return undefined;
+}
+
+/**
  * The units of a question: each entity it names, each content word (with its glossary and typo
  * alternatives, weighted by rarity), the expected kind of answer, and the date it asks about.
  * Words inside an entity mention and date words already captured by the date unit are not repeated.
@@ -216,6 +230,9 @@ export function questionUnits(
     // "What are the names of...": the answer type asks for the names.
     if (question.answerType === 'name' && asksForName(surface)) continue;
     const extra = deps.expandWord(surface, question.lang);
+    // A dialect spelling (استاز، تلاتة) the articles and the lexicon do not know is read as its classical word.
+    const classical = question.lang === 'ar' && extra.length === 0 && !stats.documentFrequency.has(term) ? classicalReading(surface, stats, deps) : undefined;
+    if (classical) extra.push(...classical.expanded);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
     seenTerms.add(term);
@@ -231,7 +248,7 @@ export function questionUnits(
         continue;
       }
     }
-    const alternatives = new Set([term]);
+    const alternatives = new Set([term, ...(classical ? [classical.term] : [])]);
     const expanded = new Set(extra);
     const fuzzy = new Set(skeletons(surface));
     for (const alternative of [term, ...extra, ...fuzzy]) {
