@@ -65,6 +65,8 @@ export interface TermStatistics {
 // "How much water ... and how many tankers": a measure is asked for too.
 const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
 const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
+const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
+const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
@@ -206,6 +208,11 @@ export function questionUnits(
   // not what the answer must say ("long" is not in "queued for four hours").
   const questionWords = deps.tokenize(question.text).map(deps.normalize);
   const howFramed = new Set(questionWords.flatMap((word, i) => (questionWords[i - 1] === 'how' && HOW_QUANTITY.has(word) ? [word] : [])));
+  // "كم استمرت"، "قديش طوّلت"، "how long did it last": the verb of lasting asks for a duration, which the
+  // answer gives as an amount of time (ثلاثة أيام) without repeating the verb.
+  if (question.answerType === 'number' && questionWords.some((word) => HOW_MUCH_AR.has(word))) {
+    for (const word of questionWords) if (LASTING_VERB.test(word)) howFramed.add(word);
+  }
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
   for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
