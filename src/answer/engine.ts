@@ -750,7 +750,11 @@ export async function buildEngine(
     // greeting or thanks that names nothing is not a question about the news.
     const namesNothing = !analysis.units.some((u) => u.kind === 'entity' || u.kind === 'date');
     const short = tokenize(read.text).length <= SMALLTALK_MAX_WORDS;
-    if ((!topical || (namesNothing && short)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
+    // But "شو سبب الحريق؟" asks about the fire, whatever the classifier says: a short question is small talk
+    // only when each word the articles know is one of that small talk's own words (شكرا، مساعدة).
+    const profile = intentProfiles.get(intent);
+    const chatWords = analysis.units.every((u) => u.kind !== 'term' || !termForms(u).some((t) => termFrequency(corpusStats, t) > 0) || termForms(u).some((t) => profile?.has(t) === true));
+    if ((!topical || (namesNothing && short && chatWords)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
     }
     // Issue 8: "the latest report", "what does <publisher> say" and nothing else: that report's opening.
