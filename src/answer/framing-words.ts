@@ -1,7 +1,7 @@
 /**
  * Words that frame a question rather than say what it is about ("what is the situation", "ما نوع",
  * "كم عدد", "I heard", "هالأيام"): an answer need not contain them. Analysed once when the engine is built.
- * Prepositions that only name the source (حسب الأهالي، وفق البيان, according to), "at the time of" (وقت الفحوصات),
+ * "At the time of" (وقت الفحوصات),
  * the Levantine future particle (رح، راح), dialect question words the stopwords lack (اديش، شلون، منين، انو) and
  * the generic "one" (قديش الواحد بيستنى: how long does one wait) are framing too.
  */
@@ -23,7 +23,7 @@ individuals took occur occurred occurring event events incident use used using a
 حاليا قرب بالقرب جهه هلق هلا اليوم جديد الجديد شي شيء تعرف اعرف بدي ممكن رجاء لو سمحت بالضبط تحديدا
 مستعمل المستعمل المستعمله مستخدم المستخدم المستخدمه استخدام استعمال شن شنت شنوا اتخذ اتخذت اتخذتها اتخذوا اجراءات الاجراءات
 خطوات صفوف جراء بسبب نتيجه سبب اسباب اشعل اشعلت ادي ادت شارك شاركت شاركو مشاركه
-حسب بحسب وفق وفقا وقت ايمت امت رح راح اديش شلون منين انو كمان مظبوط بالزبط عنجد الواحد
+وقت ايمت امت رح راح اديش شلون منين انو كمان مظبوط بالزبط عنجد الواحد
 `;
 
 /**
