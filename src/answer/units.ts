@@ -65,6 +65,8 @@ export interface TermStatistics {
 // "How much water ... and how many tankers": a measure is asked for too.
 const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
 const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
+/** A definite relative adjective (الامتحانية، العسكرية، الزراعيين): it says which of a noun's kind are meant. */
+const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
 const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
@@ -281,6 +283,15 @@ export function questionUnits(
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
     if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
     else firstTerm.articleFocus = true;
+    // "كم عدد المراكز الامتحانية": a relative adjective right after the counted noun says which ones are
+    // counted, and must be said too: purchasing centres are not exam centres.
+    if (question.answerType === 'number' && firstTerm.focus === true && question.lang === 'ar') {
+      const words = deps.tokenize(question.text);
+      const at = words.indexOf(firstTerm.label);
+      const next = at >= 0 ? words[at + 1] : undefined;
+      const qualifier = next !== undefined && NISBA_ADJECTIVE.test(deps.normalize(next)) ? termsInOrder.find((u) => u.label === next) : undefined;
+      if (qualifier?.kind === 'term' && !framing(qualifier.label)) qualifier.focus = true;
+    }
   }
 
   const counted = COUNTS_THINGS.test(deps.normalize(question.text)) && !MEASURED.test(deps.normalize(question.text));
