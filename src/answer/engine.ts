@@ -11,7 +11,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, type CoverageTrace, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
@@ -290,7 +290,7 @@ export interface Explanation {
   intent?: IntentName;
   answerType?: string;
   units: { kind: string; label: string; weight: number; alternatives?: string[] }[];
-  candidates: { sentenceId: string; coverage: number; score: number; matches: number[] }[];
+  candidates: { sentenceId: string; coverage: number; score: number; matches: number[]; share?: number; gates?: string[] }[];
 }
 
 export interface ExplainableEngine extends Engine {
@@ -750,7 +750,11 @@ export async function buildEngine(
     // greeting or thanks that names nothing is not a question about the news.
     const namesNothing = !analysis.units.some((u) => u.kind === 'entity' || u.kind === 'date');
     const short = tokenize(read.text).length <= SMALLTALK_MAX_WORDS;
-    if ((!topical || (namesNothing && short)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
+    // But "شو سبب الحريق؟" asks about the fire, whatever the classifier says: a short question is small talk
+    // only when each word the articles know is one of that small talk's own words (شكرا، مساعدة).
+    const profile = intentProfiles.get(intent);
+    const chatWords = analysis.units.every((u) => u.kind !== 'term' || !termForms(u).some((t) => termFrequency(corpusStats, t) > 0) || termForms(u).some((t) => profile?.has(t) === true));
+    if ((!topical || (namesNothing && short && chatWords)) && SMALLTALK_INTENTS.has(intent) && confidence >= SMALLTALK_MIN_SCORE) {
       return answer({ ...base, kind: 'smalltalk', abstained: false, lead: smalltalkLead(intent as 'greeting' | 'thanks' | 'help', lang) });
     }
     // Issue 8: "the latest report", "what does <publisher> say" and nothing else: that report's opening.
@@ -826,12 +830,18 @@ export async function buildEngine(
       intent: analysis.intent,
       answerType: analysis.read.answerType,
       units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`), ...[...(u.translated ?? [])].map(([t, c]) => `${t}*${c.toFixed(2)}`)] : undefined })),
-      candidates: analysis.ranked.slice(0, limit).map((r) => ({
-        sentenceId: r.evidence.sentence.id,
-        coverage: Number(r.coverage.toFixed(3)),
-        score: Number(r.score.toFixed(3)),
-        matches: analysis.units.map((u) => unitMatch(u, r.evidence, parts.parentOf)),
-      })),
+      candidates: analysis.ranked.slice(0, limit).map((r) => {
+        const trace: CoverageTrace = { gates: [] };
+        coverage(analysis.units, r.evidence, parts.parentOf, { published: articleById.get(r.evidence.sentence.articleId)?.published }, trace);
+        return {
+          sentenceId: r.evidence.sentence.id,
+          coverage: Number(r.coverage.toFixed(3)),
+          score: Number(r.score.toFixed(3)),
+          matches: analysis.units.map((u) => unitMatch(u, r.evidence, parts.parentOf)),
+          share: Number((trace.share ?? 0).toFixed(3)),
+          gates: trace.gates,
+        };
+      }),
     };
   }
 

@@ -519,6 +519,23 @@ export const FUZZY_CREDIT = 0.75;
 /** How much of its coverage a sentence keeps when it cannot supply the kind of answer asked for. */
 export const ANSWER_TYPE_GATE = 0.45;
 
+/** Why a sentence kept only part of its coverage: the gate that closed on it. */
+export type GateReason =
+  | `no-${AnswerType}`
+  | 'count-not-near'
+  | 'focus-missing'
+  | 'focus-not-in-article'
+  | 'other-date'
+  | 'report-day'
+  | 'elsewhere'
+  | 'future';
+
+/** What `coverage` may report for an explanation: the share covered before any gate, and the gates that closed. */
+export interface CoverageTrace {
+  share?: number;
+  gates: GateReason[];
+}
+
 /**
  * Weighted share of the question's units that a sentence covers, from 0 to 1 (1 when there are
  * none). Its article's date stands for the date of a sentence that dates nothing, and its headline and lead
@@ -530,11 +547,16 @@ export function coverage(
   evidence: SentenceEvidence,
   parentOf: (id: string) => string | undefined,
   article: ArticleContext = {},
+  trace?: CoverageTrace,
 ): number {
   const { published, lead } = article;
   let total = 0;
   let covered = 0;
   let gate = 1;
+  const close = (reason: GateReason): void => {
+    gate = ANSWER_TYPE_GATE;
+    trace?.gates.push(reason);
+  };
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
   for (const unit of units) {
@@ -542,33 +564,34 @@ export function coverage(
     // A report names its topic in the headline and lead, then leaves it out ("the outbreak", nothing).
     const match = unit.kind === 'term' && own < TOPIC_CREDIT && lead && termForms(unit).some((form) => hasTerm(lead, form)) ? TOPIC_CREDIT : own;
     if (unit.kind === 'answer-type') {
-      if (match === 0) gate = ANSWER_TYPE_GATE;
+      if (match === 0) close(`no-${unit.label}`);
       // "How many residents": a number elsewhere in the sentence does not count them.
-      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence, unit.countsThings === true)) gate = ANSWER_TYPE_GATE;
+      else if (unit.label === 'number' && focus && !countsNear(focus, termUnits, evidence, unit.countsThings === true)) close('count-not-near');
       continue;
     }
     // The question's focus (the name, the commander, the civilians asked about) cannot be left out;
     // nor its date, when the sentence is dated otherwise.
     // The sentence itself must say it: a focus only its headline names is not answered by it.
-    if (unit.kind === 'term' && unit.focus && own === 0) gate = ANSWER_TYPE_GATE;
+    if (unit.kind === 'term' && unit.focus && own === 0) close('focus-missing');
     if (unit.kind === 'term' && unit.articleFocus && match === 0 && evidence.articleTerms) {
       const { articleTerms } = evidence;
-      if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) gate = ANSWER_TYPE_GATE;
+      if (!termForms(unit).some((form) => hasTerm(articleTerms, form))) close('focus-not-in-article');
     }
     // Not for a date counted from now (this year, هذا الشهر): asked of older reports, it is their year.
-    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0 && !isDeicticDate(unit.label)) gate = ANSWER_TYPE_GATE;
+    if (unit.kind === 'date' && match === 0 && evidence.events.length > 0 && !isDeicticDate(unit.label)) close('other-date');
     // A sentence that dates nothing tells of its report's day: a report of 2023 does not answer for 2016.
     // Only a date written with its year: "this July" counts from the reader's now, which may be the report's.
     if (unit.kind === 'date' && match === 0 && evidence.events.length === 0 && published !== undefined && writesYear(unit.label) && !reportDayMatches(unit, published)) {
-      gate = ANSWER_TYPE_GATE;
+      close('report-day');
     }
     // Bread prices in Qamishli do not answer for Hasakah: a sentence set in another place cannot
     // answer about the asked one (a place it does not name at all may still be implied).
     if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {
-      gate = ANSWER_TYPE_GATE;
+      close('elsewhere');
     }
     total += unit.weight;
     covered += unit.weight * match;
   }
+  if (trace) trace.share = total === 0 ? 1 : covered / total;
   return total === 0 ? gate : (covered / total) * gate;
 }

@@ -5,7 +5,7 @@ import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
-import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
+import { classicalSpellings, isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import type { EventCalendar } from '../events/event-calendar.ts';
 
 /** The date a question asks about: its words as written, and which event dates it accepts. */
@@ -65,6 +65,10 @@ export interface TermStatistics {
 // "How much water ... and how many tankers": a measure is asked for too.
 const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
 const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
+/** A definite relative adjective (الامتحانية، العسكرية، الزراعيين): it says which of a noun's kind are meant. */
+const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
+const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
+const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
@@ -119,6 +123,20 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
     if (sameStem || typo) near.push(other);
   }
   return near;
+}
+
+/**
+ * The classical word a dialect-spelt one stands for (استاز → استاذ), when the articles use it or the lexicon
+ * knows it: its analysed term and its lexicon expansions. The spelling with the fewest changed letters wins.
+ */
+function classicalReading(surface: string, stats: TermStatistics, deps: UnitDeps): { term: string; expanded: string[] } | undefined {
+  for (const spelling of classicalSpellings(deps.normalize(surface))) {
+    const term = deps.analyzeWithSurface(spelling)[0]?.term;
+    if (term === undefined) continue;
+    const expanded = deps.expandWord(spelling, 'ar');
+    if (stats.documentFrequency.has(term) || expanded.length > 0) return { term, expanded };
+  }
+  return undefined;
 }
 
 /**
@@ -192,6 +210,11 @@ export function questionUnits(
   // not what the answer must say ("long" is not in "queued for four hours").
   const questionWords = deps.tokenize(question.text).map(deps.normalize);
   const howFramed = new Set(questionWords.flatMap((word, i) => (questionWords[i - 1] === 'how' && HOW_QUANTITY.has(word) ? [word] : [])));
+  // "كم استمرت"، "قديش طوّلت"، "how long did it last": the verb of lasting asks for a duration, which the
+  // answer gives as an amount of time (ثلاثة أيام) without repeating the verb.
+  if (question.answerType === 'number' && questionWords.some((word) => HOW_MUCH_AR.has(word))) {
+    for (const word of questionWords) if (LASTING_VERB.test(word)) howFramed.add(word);
+  }
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
   for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
@@ -216,6 +239,9 @@ export function questionUnits(
     // "What are the names of...": the answer type asks for the names.
     if (question.answerType === 'name' && asksForName(surface)) continue;
     const extra = deps.expandWord(surface, question.lang);
+    // A dialect spelling (استاز، تلاتة) the articles and the lexicon do not know is read as its classical word.
+    const classical = question.lang === 'ar' && extra.length === 0 && !stats.documentFrequency.has(term) ? classicalReading(surface, stats, deps) : undefined;
+    if (classical) extra.push(...classical.expanded);
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
     seenTerms.add(term);
@@ -232,7 +258,7 @@ export function questionUnits(
         continue;
       }
     }
-    const alternatives = new Set([term]);
+    const alternatives = new Set([term, ...(classical ? [classical.term] : [])]);
     const expanded = new Set(extra);
     const fuzzy = new Set(skeletons(surface));
     for (const alternative of [term, ...extra, ...fuzzy]) {
@@ -258,6 +284,15 @@ export function questionUnits(
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
     if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
     else firstTerm.articleFocus = true;
+    // "كم عدد المراكز الامتحانية": a relative adjective right after the counted noun says which ones are
+    // counted, and must be said too: purchasing centres are not exam centres.
+    if (question.answerType === 'number' && firstTerm.focus === true && question.lang === 'ar') {
+      const words = deps.tokenize(question.text);
+      const at = words.indexOf(firstTerm.label);
+      const next = at >= 0 ? words[at + 1] : undefined;
+      const qualifier = next !== undefined && NISBA_ADJECTIVE.test(deps.normalize(next)) ? termsInOrder.find((u) => u.label === next) : undefined;
+      if (qualifier?.kind === 'term' && !framing(qualifier.label)) qualifier.focus = true;
+    }
   }
 
   const counted = COUNTS_THINGS.test(deps.normalize(question.text)) && !MEASURED.test(deps.normalize(question.text));

@@ -51,3 +51,32 @@ export function levenshteinAtMostOne(a: string, b: string): boolean {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
+
+// Levantine and Iraqi speech (and so the way people type it) turn the interdentals into stops or
+// sibilants: ذ → ز or د (استاز، هاد، اخد), ث → ت or س (تلاتة، كتير، مسلا), ظ → ض or ز (ضل، نزام). The articles
+// write the classical letter; each dialect letter may stand for these.
+const DIALECT_LETTERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ز', ['ذ', 'ظ']],
+  ['د', ['ذ']],
+  ['ت', ['ث']],
+  ['س', ['ث']],
+  ['ض', ['ظ']],
+]);
+
+/** Most spellings tried for one word (a word full of ت and س would otherwise multiply them). */
+const MAX_DIALECT_SPELLINGS = 64;
+
+/**
+ * The classical spellings a dialect-spelt word may stand for (استاز → استاذ، تلاته → ثلاثه), the word itself
+ * excluded; normalised input, nearest (fewest letters changed) first.
+ */
+export function classicalSpellings(word: string): string[] {
+  let spellings: { text: string; changes: number }[] = [{ text: '', changes: 0 }];
+  for (const letter of word) {
+    const options = [letter, ...(DIALECT_LETTERS.get(letter) ?? [])];
+    const next: { text: string; changes: number }[] = [];
+    for (const s of spellings) for (const option of options) next.push({ text: s.text + option, changes: s.changes + (option === letter ? 0 : 1) });
+    spellings = next.sort((a, b) => a.changes - b.changes).slice(0, MAX_DIALECT_SPELLINGS);
+  }
+  return spellings.filter((s) => s.changes > 0).map((s) => s.text);
+}
