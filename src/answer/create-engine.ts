@@ -273,6 +273,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       concepts: conceptLabeller(defaultConcepts(), analyze),
     },
     translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
+    knowsArabicWord: bilingual ? (word) => bilingual.knowsArabic(word) : undefined,
     nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
     timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
     parseQuestionDate: (question, lang) => {
