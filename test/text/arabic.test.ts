@@ -108,6 +108,7 @@ describe('stemArabic', () => {
     expect(stemArabic('الكهربائية')).toBe(stemArabic('الكهرباء'));
     expect(stemArabic('الغذائية')).toBe(stemArabic('غذاء'));
     expect(stemArabic('القضائي')).toBe(stemArabic('القضاء'));
+    expect(stemArabic('قضايا')).not.toBe(stemArabic('القضاء'));
   });
 
   it('leaves the typo الموجهات one edit away from المواجهات (the index matches it fuzzily)', () => {
