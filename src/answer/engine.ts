@@ -11,7 +11,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { ANSWER_TYPE_GATE, buildEvidence, countsOnlyVaguely, coverage, type CoverageTrace, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsFocus, countsOnlyVaguely, coverage, type CoverageTrace, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence, type TermUnit } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
@@ -707,6 +707,15 @@ export async function buildEngine(
       return matched === 0 ? 0 : Math.log(1 + scored.length / matched);
     });
     const localTotal = localWeights.reduce((a, b) => a + b, 0);
+    // "How many": a sentence that only counts vaguely (عشرات) ranks below one that gives the number. When some
+    // candidate counts the asked thing itself precisely, a sentence whose count of it is vague gives way too,
+    // whatever other numbers it holds. Arabic questions only: an English one finds the asked thing through
+    // dictionary senses, which may miss the word the sentence counts it with (measured: it cost one).
+    const focusUnit = read.answerType === 'number' && lang === 'ar' ? units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true) : undefined;
+    const focusCounts = new Map(focusUnit ? scored.map(({ ref, item }) => [ref, countsFocus(item, focusUnit)] as const) : []);
+    const preciseElsewhere = [...focusCounts.values()].includes('precise');
+    const vague = (item: SentenceEvidence): boolean =>
+      countsOnlyVaguely(item) || (preciseElsewhere && focusCounts.get(item.sentence.ref) === 'vague');
     for (const { ref, item, matches } of scored) {
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
       const article = articleById.get(item.sentence.articleId);
@@ -723,7 +732,7 @@ export async function buildEngine(
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
         ranking.intentWeight * fit +
         (why && givesReason(item) ? ranking.reasonWeight * topical : 0) -
-        (read.answerType === 'number' && countsOnlyVaguely(item) ? ranking.vagueCountPenalty * topical : 0);
+        (read.answerType === 'number' && vague(item) ? ranking.vagueCountPenalty * topical : 0);
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }

@@ -418,6 +418,25 @@ export function countsOnlyVaguely(evidence: SentenceEvidence): boolean {
   return evidence.quantities.every((q) => isVagueCount(words[q] ?? ''));
 }
 
+/**
+ * How the sentence counts the question's focus (كم عدد النازحين): 'precise' when a number stands next to
+ * it (16 ألف نازح), 'vague' when only a vague count does (عشرات العائلات النازحة, beside 250 flooded
+ * tents), 'none' when no quantity does.
+ */
+export function countsFocus(evidence: SentenceEvidence, focus: TermUnit): 'precise' | 'vague' | 'none' {
+  if (evidence.quantities.length === 0) return 'none';
+  // Its own word or the glossary's: a dictionary sense or a typo guess may be the wrong word.
+  const forms = [...focus.alternatives, ...focus.expanded];
+  const focusAt = evidence.positions.flatMap((p, i) => (p.terms.some((t) => forms.includes(t)) ? [i] : []));
+  const counting = evidence.quantities.filter((q) => focusAt.some((i) => Math.abs(q - i) <= FOCUS_COUNT_WINDOW));
+  if (counting.length === 0) return 'none';
+  const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w));
+  return counting.every((q) => isVagueCount(words[q] ?? '')) ? 'vague' : 'precise';
+}
+
+/** A count this close to the asked thing counts it (عشرات العائلات النازحة، 16 ألف نازح). */
+const FOCUS_COUNT_WINDOW = 3;
+
 /** How many words apart a count and the noun it counts may stand (٢٥ ألف ليرة للصهريج، ارتفع عدد القتلى إلى 12). */
 const COUNT_WINDOW = 6;
 

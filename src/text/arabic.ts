@@ -137,5 +137,10 @@ export function stemArabic(token: string): string {
     if (DERIVED_STEM.test(stem)) stem = `ا${stem}`;
   }
   else if (stem.length >= 3 && stem.startsWith('ت')) stem = 'ي' + stem.slice(1);
+  // The relative adjective of a noun in -اء writes its hamza on a yaa (كهرباء / كهربائية، غذاء / غذائية،
+  // قضاء / قضائي), which normalisation turns into ي: the adjective's stem ends in -اي where the noun's
+  // ends in -اء. Give it the noun's ending so the two meet (short stems such as شاي، راي are left alone, and
+  // the broken plurals in -ايا such as قضايا، ضحايا are no adjectives: قضايا is not القضاء).
+  if (stem.length >= 4 && stem.endsWith('اي') && !bare.endsWith('ايا')) stem = `${stem.slice(0, -1)}ء`;
   return stem.length > 0 ? stem : bare;
 }

@@ -104,6 +104,13 @@ describe('stemArabic', () => {
     expect(stemArabic('مدينة')).toBe(stemArabic('مدينه'));
   });
 
+  it('meets a noun in -اء and its relative adjective with the hamza on a yaa', () => {
+    expect(stemArabic('الكهربائية')).toBe(stemArabic('الكهرباء'));
+    expect(stemArabic('الغذائية')).toBe(stemArabic('غذاء'));
+    expect(stemArabic('القضائي')).toBe(stemArabic('القضاء'));
+    expect(stemArabic('قضايا')).not.toBe(stemArabic('القضاء'));
+  });
+
   it('leaves the typo الموجهات one edit away from المواجهات (the index matches it fuzzily)', () => {
     const typo = stemArabic('الموجهات');
     const correct = stemArabic('المواجهات');
