@@ -141,7 +141,7 @@ interface Candidate {
 export function mergeLexicon(
   engAra: readonly DictdEntry[],
   araEng: readonly DictdEntry[],
-  options: { maxAlternatives?: number; minReverseScore?: number } = {},
+  options: { maxAlternatives?: number; minReverseScore?: number; reviewed?: ReadonlyMap<string, readonly string[]> } = {},
 ): Map<string, string[]> {
   const max = options.maxAlternatives ?? MAX_ALTERNATIVES;
   const minReverse = options.minReverseScore ?? 0.2;
@@ -186,5 +186,32 @@ export function mergeLexicon(
     }
     if (list.length > 0) merged.set(key, list);
   }
+  // Reviewed senses (knowledge/en-ar-senses.tsv) come first: they are the news senses the
+  // dictionary lacks or ranks late; the dictionary's own fill the places left.
+  for (const [key, senses] of options.reviewed ?? []) {
+    const list = [...senses];
+    for (const arabic of merged.get(key) ?? []) {
+      if (list.length >= Math.max(max, senses.length)) break;
+      if (!list.includes(arabic)) list.push(arabic);
+    }
+    merged.set(key, list);
+  }
   return merged;
+}
+
+/** Reads reviewed senses: `english<TAB>arabic|arabic…` lines, `#` comments (knowledge/en-ar-senses.tsv). */
+export function parseReviewedSenses(text: string): Map<string, string[]> {
+  const senses = new Map<string, string[]>();
+  text.split('\n').forEach((line, number) => {
+    if (line.trim().length === 0 || line.startsWith('#')) return;
+    const [english, arabic, extra] = line.split('\t');
+    const key = english === undefined ? null : englishKey(english);
+    const alternatives = (arabic ?? '').split('|').map((a) => a.trim()).filter((a) => a.length > 0);
+    if (key === null || key !== english || alternatives.length === 0 || extra !== undefined) {
+      throw new DictdFormatError(`reviewed senses line ${number + 1}: expected "english<TAB>arabic|arabic…"`);
+    }
+    if (senses.has(key)) throw new DictdFormatError(`reviewed senses line ${number + 1}: "${key}" is listed twice`);
+    senses.set(key, alternatives);
+  });
+  return senses;
 }
