@@ -356,6 +356,9 @@ export function createBilingualLexicon(
         if (isFunctionWord((words[n - 1] as Token).lower) && (n > 2 || !PARTICLES.has((words[n - 1] as Token).lower))) continue;
         const key = phraseKey(words.map((w) => w.lower));
         if (key === null) continue;
+        // A particle binds to the verb before it: "the fire break out" is fire + break out, not firebreak + out.
+        const next = tokens[i + n];
+        if (n === 2 && next && PARTICLES.has(next.lower) && phraseKey([(words[1] as Token).lower, next.lower]) !== null) continue;
         units.push({
           surface: words.map((w) => w.surface).join(' '),
           key,
