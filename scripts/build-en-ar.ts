@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { mergeLexicon, parseReviewedSenses, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
-import { formatLexicon } from '../src/nlu/bilingual.ts';
+import { formatLexicon, isIrregularForm, lemmaCandidates } from '../src/nlu/bilingual.ts';
 
 function readDictionary(dir: string, name: string): DictdEntry[] {
   const index = join(dir, `${name}.index`);
@@ -30,7 +30,7 @@ function main(argv: readonly string[]): void {
   const engAra = readDictionary(dir, 'freedict-eng-ara');
   const araEng = readDictionary(dir, 'freedict-ara-eng');
   const reviewed = parseReviewedSenses(readFileSync(args[2] ?? 'knowledge/en-ar-senses.tsv', 'utf8'));
-  const lexicon = mergeLexicon(engAra, araEng, { reviewed });
+  const lexicon = mergeLexicon(engAra, araEng, { reviewed, lemmas: lemmaCandidates, irregular: isIrregularForm });
   const header = [
     'English → Arabic lexicon: english<TAB>arabic alternatives separated by |, best first.',
     'Built by scripts/build-en-ar.ts from FreeDict eng-ara and ara-eng (Debian dict-freedict-eng-ara,',

@@ -99,6 +99,11 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   ate: 'eat', eaten: 'eat', hidden: 'hide', shaken: 'shake', stank: 'stink',
 };
 
+/** True for an irregular English inflection the table knows (took, held, fled, children). */
+export function isIrregularForm(word: string): boolean {
+  return IRREGULAR[word.toLowerCase()] !== undefined;
+}
+
 /** Base-form guesses for an inflected English word, most likely first (the word itself not included). */
 export function lemmaCandidates(word: string): string[] {
   const w = word.toLowerCase();

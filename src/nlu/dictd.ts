@@ -141,7 +141,15 @@ interface Candidate {
 export function mergeLexicon(
   engAra: readonly DictdEntry[],
   araEng: readonly DictdEntry[],
-  options: { maxAlternatives?: number; minReverseScore?: number; reviewed?: ReadonlyMap<string, readonly string[]> } = {},
+  options: {
+    maxAlternatives?: number;
+    minReverseScore?: number;
+    reviewed?: ReadonlyMap<string, readonly string[]>;
+    /** Base-form guesses for an inflected English word (bilingual.ts lemmaCandidates), most likely first. */
+    lemmas?: (key: string) => readonly string[];
+    /** True for an irregular inflection (took, held, fled), which no suffix shows. */
+    irregular?: (key: string) => boolean;
+  } = {},
 ): Map<string, string[]> {
   const max = options.maxAlternatives ?? MAX_ALTERNATIVES;
   const minReverse = options.minReverseScore ?? 0.2;
@@ -188,14 +196,28 @@ export function mergeLexicon(
   }
   // Reviewed senses (knowledge/en-ar-senses.tsv) come first: they are the news senses the
   // dictionary lacks or ranks late; the dictionary's own fill the places left.
-  for (const [key, senses] of options.reviewed ?? []) {
+  const reviewed = options.reviewed ?? new Map<string, readonly string[]>();
+  const putFirst = (key: string, senses: readonly string[]): void => {
     const list = [...senses];
     for (const arabic of merged.get(key) ?? []) {
       if (list.length >= Math.max(max, senses.length)) break;
       if (!list.includes(arabic)) list.push(arabic);
     }
     merged.set(key, list);
+  };
+  // An inflected form the dictionary lists on its own often carries another word's sense
+  // (holding → الحصة "a holding", holds → العوائق): the reviewed senses of its base form go first.
+  // Only plurals, verb forms and irregulars: an -er, -est or -ly word is another word (reporter is
+  // not "report", elderly is not "elder"); and only when the most likely base form is the reviewed
+  // one (leaves → leaf before leave).
+  if (options.lemmas) {
+    for (const key of [...merged.keys()]) {
+      if (key.includes(' ') || reviewed.has(key) || !/(?:s|ed|ing)$/.test(key) && !options.irregular?.(key)) continue;
+      const base = options.lemmas(key).find((lemma) => merged.has(lemma) || reviewed.has(lemma));
+      if (base !== undefined && reviewed.has(base)) putFirst(key, reviewed.get(base) ?? []);
+    }
   }
+  for (const [key, senses] of reviewed) putFirst(key, senses);
   return merged;
 }
 
