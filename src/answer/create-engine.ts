@@ -1,6 +1,6 @@
 /** Wires the real language-understanding and events modules into the engine. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -12,7 +12,7 @@ import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/gl
 import { conceptLabeller } from '../nlu/concepts.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import type { IntentName } from '../nlu/intent-names.ts';
-import { corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { BILINGUAL_LEXICON_FILE, corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
 import type { SentenceSearchIndex } from '../search/types.ts';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
@@ -234,7 +234,12 @@ function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
 
 /** Loads the corpus, loads or trains the intent model, builds the timeline and the engine. */
 export async function createEngine(options: CreateEngineOptions): Promise<ExplainableEngine> {
-  const bilingual = options.bilingual === undefined ? loadBilingualLexicon() : options.bilingual;
+  // The dictionary (86,000 entries) is parsed at the first English question, not at start; a missing
+  // file still fails the start.
+  if (options.bilingual === undefined) accessSync(BILINGUAL_LEXICON_FILE);
+  let parsed: BilingualLexicon | undefined;
+  const given = options.bilingual;
+  const bilingual = given === null ? null : () => (given ?? (parsed ??= loadBilingualLexicon()));
   const { dataDir } = options;
   const { corpus, timelineEvents, eventDays, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
@@ -272,8 +277,9 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
       },
       concepts: conceptLabeller(defaultConcepts(), analyze),
     },
-    translateEnglish: bilingual ? (text) => bilingual.translate(text) : undefined,
-    nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual, words); return (latin) => find(latin, false); } : undefined,
+    translateEnglish: bilingual ? (text) => bilingual().translate(text) : undefined,
+    knowsArabicWord: bilingual ? (word) => bilingual().knowsArabic(word) : undefined,
+    nameFinder: bilingual ? (words) => { const find = corpusNameFinder(bilingual(), words); return (latin) => find(latin, false); } : undefined,
     timeFlags: (question, lang) => questionTimeFlags(question, { now: latest, lang }),
     parseQuestionDate: (question, lang) => {
       const date = parseQuestionDate(question, { now: latest, lang, calendar: eventCalendar });

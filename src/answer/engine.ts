@@ -45,6 +45,8 @@ export interface EngineParts {
   intentExamples: readonly IntentExampleText[];
   /** English words and phrases with their weighted Arabic renderings (a bilingual dictionary); omitted, English matches English only. */
   translateEnglish?(text: string): EnglishRendering[];
+  /** Whether an Arabic word is a word of the language (a dictionary's), so never a typo of a name (طيران is not ايران). */
+  knowsArabicWord?(word: string): boolean;
   /** English names of entities and concepts, for the line recognised in an unrendered sentence. */
   recognised?: RecognisedDeps;
   /** A place's names, for an answer from outside the home region. */
@@ -146,6 +148,9 @@ export interface RankingOptions {
    */
   backgroundPenalty: number;
 }
+
+/** How many times the candidates the search returns when it keeps the home region's first. */
+const REGION_REACH = 5;
 
 export const DEFAULT_RANKING: RankingOptions = {
   minCoverage: 0.5,
@@ -381,8 +386,12 @@ function countStatistics(evidence: EvidenceSource, keep: (articleId: string) => 
 }
 
 /** Region statistics look up typos and stems among the region's own words (one shared index, filtered). */
-function withRegionVocabulary(stats: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
-  return { ...stats, vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) } };
+function withRegionVocabulary(stats: TermStatistics, corpus: TermStatistics, vocabulary: VocabularyIndex): TermStatistics {
+  return {
+    ...stats,
+    vocabulary: { candidates: (term) => vocabulary.candidates(term).filter((other) => stats.documentFrequency.has(other)) },
+    corpusFrequency: corpus.documentFrequency,
+  };
 }
 
 function normalizedWords(text: string): string[] {
@@ -443,7 +452,7 @@ export async function buildEngine(
   // focus is unmentioned, and a sentence that lacks it cannot answer).
   const regionStats: TermStatistics | undefined =
     homeArticles.size > 0 && homeArticles.size < corpus.articles.length
-      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), vocabulary)
+      ? withRegionVocabulary(termStatistics(evidence, (articleId) => homeArticles.has(articleId)), corpusStats, vocabulary)
       : undefined;
   // The present story starts a week before the newest article: earlier events are its background.
   const newest = corpus.articles.reduce((d, a) => (a.published > d ? a.published : d), '');
@@ -605,6 +614,7 @@ export async function buildEngine(
         glossaryHits: parts.glossaryHits,
         translate,
         nearWords,
+        isWord: parts.knowsArabicWord,
       },
     );
     // A place's one-word name (تركيا، روسيا) is also found as its adjective (التركي), which shares its stem.
@@ -628,7 +638,22 @@ export async function buildEngine(
     // (اسلام for سلام) can fill the top-K with sentences about something else.
     const corrections = units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : []));
     const searchOptions = { limit: ranking.candidates, boosts, documentFrequency: (term: string) => corpusStats.documentFrequency.get(term) ?? 0 };
-    const hits = index.search(text, { ...searchOptions, extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections] });
+    // Read in the home region, the search reaches further and keeps the region's sentences first: in a
+    // corpus mostly about elsewhere, the top-K by BM25 alone may hold none of them.
+    const regionFirst = readInRegion && homeArticles.size > 0 && homeArticles.size < corpus.articles.length;
+    const found = index.search(text, {
+      ...searchOptions,
+      limit: regionFirst ? ranking.candidates * REGION_REACH : ranking.candidates,
+      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections],
+    });
+    const fromHome = (ref: number): boolean => homeArticles.has(corpus.sentences[ref]?.articleId ?? '');
+    const hits = regionFirst
+      ? found
+          .map((hit) => ({ hit, weighed: hit.score * (fromHome(hit.ref) ? 1 : ranking.elsewhereCredit) }))
+          .sort((a, b) => b.weighed - a.weighed || a.hit.ref - b.hit.ref)
+          .slice(0, ranking.candidates)
+          .map(({ hit }) => hit)
+      : found;
     const maxScore = Math.max(0, ...hits.map((hit) => hit.score));
     const lexical = new Map(hits.map((hit) => [hit.ref, maxScore > 0 ? hit.score / maxScore : 0]));
     // Date and entity questions can be answered by sentences that share no word with the question.

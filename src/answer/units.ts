@@ -32,6 +32,8 @@ export interface UnitDeps {
    * compared as written (البنزبن / البنزين, الدولر / الدولار), commonest first.
    */
   nearWords?(word: string): string[];
+  /** Whether a word is a word of the language, whatever the articles say: a word, not a typo of a name. */
+  isWord?(word: string): boolean;
 }
 
 /** An English word or phrase of a question and what it may be in the Arabic articles. */
@@ -52,6 +54,11 @@ export interface TermStatistics {
   genericTerms: ReadonlySet<string>;
   /** Candidate look-up for typos and shared stems (src/search/vocabulary.ts); without it, every known term is a candidate. */
   vocabulary?: { candidates(term: string): string[] };
+  /**
+   * Region statistics: the words of the whole corpus. A word only articles about elsewhere use
+   * (طيران) is still a word, never a typo of a name (ايران).
+   */
+  corpusFrequency?: ReadonlyMap<string, number>;
 }
 
 // "How many", "the number of", "كم عدد": things are counted, not measured in money or time.
@@ -218,11 +225,13 @@ export function questionUnits(
     expansion.push(...extra);
     if (stats.genericTerms.has(term) || seenTerms.has(term)) continue;
     seenTerms.add(term);
-    // An unknown word one typo away from an entity's name is that entity (حكلو, الاسياش).
-    if (!stats.documentFrequency.has(term)) {
+    // An unknown word one typo away from an entity's name is that entity (حكلو, الاسياش), unless it is
+    // a word of the language the articles happen not to use (طيران, not ايران).
+    if (!stats.documentFrequency.has(term) && !stats.corpusFrequency?.has(term)) {
       const corrected = nearTerms(term, stats.vocabulary?.candidates(term) ?? stats.documentFrequency.keys(), false).flatMap((near) => deps.matchEntities(near));
       const entity = corrected[0];
-      if (entity && !seenEntities.has(entity.id)) {
+      // The dictionary is asked last: its word list is built on first use.
+      if (entity && !seenEntities.has(entity.id) && deps.isWord?.(surface) !== true) {
         seenEntities.add(entity.id);
         const weight = 1.3 * idf(stats.entityFrequency.get(entity.id) ?? 0, stats.sentenceCount);
         units.push({ kind: 'entity', label: surface, entityId: entity.id, entityKind: entity.kind, weight, landmark: false });

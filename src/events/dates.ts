@@ -333,6 +333,8 @@ class DateReader {
     const unitWord = unitForm ? UNIT_WORDS.get(unitForm) : undefined;
     if (!unitWord) return null;
     step();
+    // "منذ عام 1037م", "قبل عام 2011": a unit word naming the number after it is that year, not a span.
+    if (count === null && !few && this.tok(j)?.type === 'num') return null;
     if (count === null && !few) count = unitWord.count;
     let fewWords = false;
     if (this.isBare(j, 'قليله', 'معدوده')) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
-import type { ExplainableEngine } from '../../src/answer/engine.ts';
+import { DEFAULT_RANKING, type ExplainableEngine } from '../../src/answer/engine.ts';
 import { answerView } from '../../src/views/view.ts';
 import { tempCorpus, writeArticle } from '../helpers/corpus-dir.ts';
 import { SEED_ID } from '../helpers/engine.ts';
@@ -62,5 +62,20 @@ describe('the home region (HOME_REGION)', () => {
   it('changes nothing for a question about a place in the region', async () => {
     const question = 'من يسيطر على مطار القامشلي؟';
     expect((await inRegion.ask(question)).citations.map((c) => c.sentenceId)).toEqual((await noRegion.ask(question)).citations.map((c) => c.sentenceId));
+  });
+
+  it('searches further for the region\'s sentences when articles about elsewhere fill the top of the search', async () => {
+    const corpusDir = tempCorpus();
+    // Many sentences about a truce elsewhere, each closer to the question's words than the seed's.
+    writeArticle(corpusDir, 'elsewhere-2021-04-26', '2021-04-26', [
+      'وقف إطلاق النار صامد في المدينة البعيدة',
+      ...Array.from({ length: 6 }, (_, i) => `وقف إطلاق النار صامد في الحي ${i + 1} من المدينة البعيدة.`),
+    ]);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qamishli-cache-'));
+    // A search that returns few candidates, as a large corpus makes the usual sixty.
+    const ranking = { ...DEFAULT_RANKING, candidates: 3 };
+    const crowded = await createEngine({ corpusDir, cacheDir, ranking, homeRegion: 'القامشلي، الحسكة' });
+    const answer = await crowded.ask('هل وقف إطلاق النار صامد؟');
+    expect(answer.citations[0]?.articleId).toBe(SEED_ID);
   });
 });

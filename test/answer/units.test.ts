@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/create-engine.ts';
 import type { ExplainableEngine } from '../../src/answer/engine.ts';
+import { tempCorpus, writeArticle } from '../helpers/corpus-dir.ts';
 import { seedEngine } from '../helpers/engine.ts';
 
 describe('the units a question is read into', () => {
@@ -10,5 +15,20 @@ describe('the units a question is read into', () => {
     expect(asked.units).toContainEqual(expect.objectContaining({ kind: 'answer-type', label: 'number' }));
     // Anywhere else "long" is a word like any other.
     expect((await engine.explain('Why were the queues at the bakery so long?')).units.map((u) => u.label)).toContain('long');
+  });
+});
+
+describe('an unknown word one typo away from a name', () => {
+  it('is that name when it is no word of the language, and stays a word when it is one', async () => {
+    const corpusDir = tempCorpus();
+    // Written for this test: the articles name Iran and never use the word for aviation (طيران).
+    writeArticle(corpusDir, 'iran-2021-04-26', '2021-04-26', ['زيارة وفد من إيران إلى القامشلي', 'وصل وفد من إيران إلى القامشلي أمس.']);
+    const engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')) });
+    const aviation = await engine.explain('هل شارك طيران النظام في المعارك؟');
+    expect(aviation.units).toContainEqual(expect.objectContaining({ kind: 'term', label: 'طيران' }));
+    expect(aviation.units.filter((u) => u.kind === 'entity').map((u) => u.label)).not.toContain('طيران');
+    // A misspelt name is still the name.
+    const typo = await engine.explain('ما هي الاسياش؟');
+    expect(typo.units).toContainEqual(expect.objectContaining({ kind: 'entity', label: 'الاسياش' }));
   });
 });

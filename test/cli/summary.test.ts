@@ -11,9 +11,9 @@ import { CORPUS_DIR } from '../helpers/engine.ts';
 describe('npm run summary', () => {
   it('--json prints asOf, text and 3 to 6 points cited from the corpus', () => {
     const json = JSON.parse(summaryOutput(['--json', '--corpus', CORPUS_DIR])) as { asOf: string; text: string; points: { text: string; citation: { articleId: string; sentenceId: string; text: string } }[] };
-    // The newest article of the test corpus is of 12 March 2024.
-    expect(json.asOf).toBe('2024-03-12');
-    expect(json.text).toContain('12 آذار 2024');
+    // The newest article of the test corpus is of 7 June 2024.
+    expect(json.asOf).toBe('2024-06-07');
+    expect(json.text).toContain('7 حزيران 2024');
     expect(json.points.length).toBeGreaterThanOrEqual(3);
     expect(json.points.length).toBeLessThanOrEqual(6);
     const sentences = new Map(loadCorpus(CORPUS_DIR).sentences.map((s) => [s.id, s]));
@@ -25,7 +25,7 @@ describe('npm run summary', () => {
   });
 
   it('reads in English with --lang en and refuses another language', () => {
-    expect(summaryOutput(['--lang', 'en', '--corpus', CORPUS_DIR])).toMatch(/^Qamishli digest — as of 12 March 2024/);
+    expect(summaryOutput(['--lang', 'en', '--corpus', CORPUS_DIR])).toMatch(/^Qamishli digest — as of 7 June 2024/);
     expect(() => summaryOutput(['--lang', 'fr', '--corpus', CORPUS_DIR])).toThrow(UsageError);
   });
 });

@@ -119,6 +119,7 @@ describe('numbers and words that are not dates', () => {
     'منذ أشهر',
     'مؤخرًا',
     'ثلاثة أيام من القتال', // a duration with no قبل/بعد/منذ
+    'قامت الدولة منذ عام 1037م', // a year out of the news's range, not "a year ago"
   ])('«%s» holds no date', (text) => {
     expect(mentions(text)).toEqual([]);
   });
