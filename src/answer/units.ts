@@ -68,7 +68,7 @@ const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|ا
 /** A definite relative adjective (الامتحانية، العسكرية، الزراعيين): it says which of a noun's kind are meant. */
 const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
-const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
+const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
