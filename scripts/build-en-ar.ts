@@ -3,15 +3,15 @@
  * text, from Debian's FreeDict dictionaries (GPL-2.0-or-later, see knowledge/en-ar.LICENSE):
  *
  *   apt-get install dict-freedict-eng-ara dict-freedict-ara-eng
- *   npx tsx scripts/build-en-ar.ts [DICTD_DIR] [OUT_FILE]
+ *   npx tsx scripts/build-en-ar.ts [DICTD_DIR] [OUT_FILE] [REVIEWED_SENSES]
  *
  * Run by hand when the dictionaries change; the bot reads only the committed file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { mergeLexicon, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
-import { formatLexicon } from '../src/nlu/bilingual.ts';
+import { mergeLexicon, parseReviewedSenses, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
+import { formatLexicon, isIrregularForm, lemmaCandidates } from '../src/nlu/bilingual.ts';
 
 function readDictionary(dir: string, name: string): DictdEntry[] {
   const index = join(dir, `${name}.index`);
@@ -29,11 +29,13 @@ function main(argv: readonly string[]): void {
   const out = args[1] ?? 'knowledge/en-ar.tsv';
   const engAra = readDictionary(dir, 'freedict-eng-ara');
   const araEng = readDictionary(dir, 'freedict-ara-eng');
-  const lexicon = mergeLexicon(engAra, araEng);
+  const reviewed = parseReviewedSenses(readFileSync(args[2] ?? 'knowledge/en-ar-senses.tsv', 'utf8'));
+  const lexicon = mergeLexicon(engAra, araEng, { reviewed, lemmas: lemmaCandidates, irregular: isIrregularForm });
   const header = [
     'English → Arabic lexicon: english<TAB>arabic alternatives separated by |, best first.',
     'Built by scripts/build-en-ar.ts from FreeDict eng-ara and ara-eng (Debian dict-freedict-eng-ara,',
-    'dict-freedict-ara-eng); GPL-2.0-or-later, see en-ar.LICENSE. Do not edit by hand: rebuild.',
+    'dict-freedict-ara-eng); GPL-2.0-or-later, see en-ar.LICENSE. Reviewed news senses from',
+    'en-ar-senses.tsv come first. Do not edit by hand: edit en-ar-senses.tsv and rebuild.',
   ];
   const text = formatLexicon(lexicon, header);
   writeFileSync(out, text);

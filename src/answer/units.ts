@@ -193,9 +193,15 @@ export function questionUnits(
   };
   // A glossary phrase ("leave their homes", "شو عم يصير") is one unit: its words mean something together.
   const phraseWords = new Set<string>();
+  const translatedPhrases = question.lang === 'en' && deps.translate ? deps.translate(question.text) : [];
+  // A longer dictionary phrase holds its words against a shorter glossary one inside it: "go on
+  // strike" is a strike, not "going on" (what is happening).
+  const longerPhrases = translatedPhrases.map((p) => deps.tokenize(p.surface).map(deps.normalize)).filter((w) => w.length > 2);
+  const insideLonger = (words: readonly string[]): boolean =>
+    longerPhrases.some((longer) => longer.length > words.length && words.every((w) => longer.includes(w)));
   for (const hit of deps.glossaryHits(question.text)) {
     const words = deps.tokenize(hit.key).map(deps.normalize);
-    if (words.length < 2 || words.some((w) => entityWords.has(w))) continue;
+    if (words.length < 2 || words.some((w) => entityWords.has(w)) || insideLonger(words)) continue;
     // "this month", "last week": the date unit already stands for a phrase that writes the date.
     if (words.every((w) => dateWords.has(w))) continue;
     for (const word of words) phraseWords.add(word);
@@ -217,7 +223,7 @@ export function questionUnits(
   }
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
-  for (const phrase of question.lang === 'en' && deps.translate ? deps.translate(question.text) : []) {
+  for (const phrase of translatedPhrases) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
     if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w) || dateWords.has(w))) continue;
     if (words.length === 1) {

@@ -3,13 +3,13 @@
  * bench/results.json. Medians and ratios from one run are what to quote: machines here are noisy.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../answer/create-engine.ts';
 import { loadCorpus } from '../corpus/load.ts';
-import { loadQaSet, runQaSet, scoreQa } from '../eval/qa-eval.ts';
+import { loadQaSet, runQaSet, scoreQa, type QaScores } from '../eval/qa-eval.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -19,6 +19,29 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+
+/** Sets only their scores were ever looked at: reported first. */
+const NEVER_READ = /heldout|fresh/;
+
+/**
+ * Every question set of test/eval on the tests' own corpus: the multi-article sets over all of it, the
+ * seed's sets over the seed alone (what they were written for), never-read sets first.
+ */
+async function scoreQuestionSets(evalDir: string, fixtures: string, seedId: string): Promise<{ set: string; neverRead: boolean; scores: QaScores }[]> {
+  const files = readdirSync(evalDir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort((a, b) => Number(NEVER_READ.test(b)) - Number(NEVER_READ.test(a)) || a.localeCompare(b));
+  const seedDir = mkdtempSync(join(tmpdir(), 'qamishli-bench-seed-'));
+  for (const file of [`${seedId}.json`, `${seedId}.ar.txt`]) copyFileSync(join(fixtures, file), join(seedDir, file));
+  const multi = await createEngine({ corpusDir: fixtures, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-bench-')) });
+  const seed = await createEngine({ corpusDir: seedDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-bench-')) });
+  const results: { set: string; neverRead: boolean; scores: QaScores }[] = [];
+  for (const file of files) {
+    const engine = file.includes('-multi') ? multi : seed;
+    results.push({ set: file, neverRead: NEVER_READ.test(file), scores: scoreQa(await runQaSet(engine, loadQaSet(join(evalDir, file)))) });
+  }
+  return results;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -98,6 +121,8 @@ async function main(): Promise<void> {
     bot = JSON.parse(last) as { updates: number; seconds: number; perSecond: number };
   }
 
+  const sets = await scoreQuestionSets('test/eval', 'test/fixtures/corpus', 'qamishli-2021-04-25');
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -112,6 +137,8 @@ async function main(): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     bot,
     eval: scores,
+    /** Every set of test/eval on the tests' corpus, never-read sets first. */
+    sets,
   };
 
   const f = (n: number, digits = 2): string => n.toFixed(digits);
@@ -132,6 +159,11 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`);
   for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
+  console.log('\n| question set (test corpus) | questions | Arabic top-1 | English top-1 | unanswerable abstained | answerable wrongly abstained |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const { set, neverRead, scores: s } of sets) {
+    console.log(`| ${set}${neverRead ? ' (never read)' : ''} | ${s.questions} | ${f(s.arabicTop1, 3)} | ${f(s.englishTop1, 3)} | ${f(s.unanswerableAbstained, 3)} | ${f(s.answerableWronglyAbstained, 3)} |`);
+  }
   mkdirSync(join(values.out, '..'), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwritten to ${values.out}`);

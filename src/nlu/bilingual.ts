@@ -85,7 +85,24 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', larger: 'large', largest: 'large',
   bigger: 'big', biggest: 'big', data: 'datum', criteria: 'criterion', phenomena: 'phenomenon',
+  arose: 'arise', arisen: 'arise', borne: 'bear', beaten: 'beat', bent: 'bend',
+  bitten: 'bite', bled: 'bleed', blew: 'blow', blown: 'blow', bred: 'breed', burnt: 'burn',
+  dealt: 'deal', dug: 'dig', forbade: 'forbid', forbidden: 'forbid', forgave: 'forgive',
+  forgiven: 'forgive', forgotten: 'forget', frozen: 'freeze', got: 'get', gotten: 'get', lit: 'light', lain: 'lie',
+  mistook: 'mistake', mistaken: 'mistake', overran: 'overrun', overtook: 'overtake', overtaken: 'overtake',
+  overthrew: 'overthrow', overthrown: 'overthrow', rang: 'ring', rung: 'ring', rode: 'ride', ridden: 'ride',
+  sought: 'seek', shone: 'shine', shrank: 'shrink', shrunk: 'shrink', slain: 'slay', slew: 'slay', slid: 'slide',
+  sped: 'speed', spun: 'spin', sprang: 'spring', sprung: 'spring', stuck: 'stick', stung: 'sting', strode: 'stride',
+  strove: 'strive', striven: 'strive', swept: 'sweep', sworn: 'swear', swam: 'swim', swum: 'swim', swung: 'swing',
+  tore: 'tear', torn: 'tear', trod: 'tread', undertook: 'undertake', undertaken: 'undertake', upheld: 'uphold',
+  wept: 'weep', withdrew: 'withdraw', withdrawn: 'withdraw', withheld: 'withhold', wove: 'weave', woven: 'weave',
+  ate: 'eat', eaten: 'eat', hidden: 'hide', shaken: 'shake', stank: 'stink',
 };
+
+/** True for an irregular English inflection the table knows (took, held, fled, children). */
+export function isIrregularForm(word: string): boolean {
+  return IRREGULAR[word.toLowerCase()] !== undefined;
+}
 
 /** Base-form guesses for an inflected English word, most likely first (the word itself not included). */
 export function lemmaCandidates(word: string): string[] {
@@ -145,6 +162,9 @@ function englishTokens(input: string | readonly string[]): Token[] {
 
 /** Question and function words that never carry content, beyond the shared English stopwords. */
 const QUESTION_FRAME = new Set(['whose', 'whom', 'which', 'what', 'when', 'where', 'who', 'why', 'how', "what's", "who's"]);
+
+/** Particles of English phrasal verbs that are also stopwords: a two-word phrase may end on one (call for, give in). */
+const PARTICLES = new Set(['in', 'on', 'off', 'for', 'up', 'out', 'down', 'over', 'away', 'back', 'into']);
 
 function isFunctionWord(lower: string): boolean {
   return QUESTION_FRAME.has(lower) || isEnglishStopword(lower) || isEnglishStopword(lower.replace(/'s$/, ''));
@@ -305,7 +325,25 @@ export function createBilingualLexicon(
         if (entries.has(key)) return key;
       }
     }
+    // A phrasal verb inflects its verb, the first word: took part → take part, signed up → sign up.
+    const first = words[0] as string;
+    for (const form of lemmaCandidates(first)) {
+      const key = [form, ...words.slice(1)].join(' ');
+      if (entries.has(key)) return key;
+    }
     return null;
+  };
+
+  /**
+   * An irregular form the dictionary lists as a headword of its own often has one thin sense
+   * (took → أخذ, held → محمول): its base form's senses follow its own (held → عقد، احتجز).
+   */
+  const withBaseForm = (word: string, own: ArabicTranslation[]): ArabicTranslation[] => {
+    const base = IRREGULAR[word];
+    if (base === undefined || !entries.has(base)) return own;
+    const result = [...own];
+    for (const t of translationsOf(base, RULE_LEMMA_FACTOR)) if (!result.some((r) => r.arabic === t.arabic)) result.push(t);
+    return result.slice(0, MAX_UNIT_TRANSLATIONS);
   };
 
   function translate(input: string | readonly string[]): EnglishUnit[] {
@@ -317,10 +355,15 @@ export function createBilingualLexicon(
       let matched = false;
       for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 2; n--) {
         const words = tokens.slice(i, i + n);
-        // A phrase must begin and end on content words: "of the" or "in spite of" find nothing to look for.
-        if (isFunctionWord((words[0] as Token).lower) || isFunctionWord((words[n - 1] as Token).lower)) continue;
+        // A phrase must begin on a content word and end on one or on a verb's particle ("put out",
+        // "hand over", "call for"): "of the" or "in spite of" find nothing to look for.
+        if (isFunctionWord((words[0] as Token).lower)) continue;
+        if (isFunctionWord((words[n - 1] as Token).lower) && (n > 2 || !PARTICLES.has((words[n - 1] as Token).lower))) continue;
         const key = phraseKey(words.map((w) => w.lower));
         if (key === null) continue;
+        // A particle binds to the verb before it: "the fire break out" is fire + break out, not firebreak + out.
+        const next = tokens[i + n];
+        if (n === 2 && next && PARTICLES.has(next.lower) && phraseKey([(words[1] as Token).lower, next.lower]) !== null) continue;
         units.push({
           surface: words.map((w) => w.surface).join(' '),
           key,
@@ -354,7 +397,7 @@ export function createBilingualLexicon(
       units.push({
         ...base,
         key: resolved?.key ?? token.lower,
-        translations: resolved ? withFamily(token.lower, translationsOf(resolved.key, resolved.factor)) : [],
+        translations: resolved ? withFamily(token.lower, withBaseForm(resolved.key, translationsOf(resolved.key, resolved.factor))) : [],
       });
     }
     return units;

@@ -141,7 +141,15 @@ interface Candidate {
 export function mergeLexicon(
   engAra: readonly DictdEntry[],
   araEng: readonly DictdEntry[],
-  options: { maxAlternatives?: number; minReverseScore?: number } = {},
+  options: {
+    maxAlternatives?: number;
+    minReverseScore?: number;
+    reviewed?: ReadonlyMap<string, readonly string[]>;
+    /** Base-form guesses for an inflected English word (bilingual.ts lemmaCandidates), most likely first. */
+    lemmas?: (key: string) => readonly string[];
+    /** True for an irregular inflection (took, held, fled), which no suffix shows. */
+    irregular?: (key: string) => boolean;
+  } = {},
 ): Map<string, string[]> {
   const max = options.maxAlternatives ?? MAX_ALTERNATIVES;
   const minReverse = options.minReverseScore ?? 0.2;
@@ -186,5 +194,46 @@ export function mergeLexicon(
     }
     if (list.length > 0) merged.set(key, list);
   }
+  // Reviewed senses (knowledge/en-ar-senses.tsv) come first: they are the news senses the
+  // dictionary lacks or ranks late; the dictionary's own fill the places left.
+  const reviewed = options.reviewed ?? new Map<string, readonly string[]>();
+  const putFirst = (key: string, senses: readonly string[]): void => {
+    const list = [...senses];
+    for (const arabic of merged.get(key) ?? []) {
+      if (list.length >= Math.max(max, senses.length)) break;
+      if (!list.includes(arabic)) list.push(arabic);
+    }
+    merged.set(key, list);
+  };
+  // An inflected form the dictionary lists on its own often carries another word's sense
+  // (holding → الحصة "a holding", holds → العوائق): the reviewed senses of its base form go first.
+  // Only plurals, verb forms and irregulars: an -er, -est or -ly word is another word (reporter is
+  // not "report", elderly is not "elder"); and only when the most likely base form is the reviewed
+  // one (leaves → leaf before leave).
+  if (options.lemmas) {
+    for (const key of [...merged.keys()]) {
+      if (key.includes(' ') || reviewed.has(key) || !/(?:s|ed|ing)$/.test(key) && !options.irregular?.(key)) continue;
+      const base = options.lemmas(key).find((lemma) => merged.has(lemma) || reviewed.has(lemma));
+      if (base !== undefined && reviewed.has(base)) putFirst(key, reviewed.get(base) ?? []);
+    }
+  }
+  for (const [key, senses] of reviewed) putFirst(key, senses);
   return merged;
+}
+
+/** Reads reviewed senses: `english<TAB>arabic|arabic…` lines, `#` comments (knowledge/en-ar-senses.tsv). */
+export function parseReviewedSenses(text: string): Map<string, string[]> {
+  const senses = new Map<string, string[]>();
+  text.split('\n').forEach((line, number) => {
+    if (line.trim().length === 0 || line.startsWith('#')) return;
+    const [english, arabic, extra] = line.split('\t');
+    const key = english === undefined ? null : englishKey(english);
+    const alternatives = (arabic ?? '').split('|').map((a) => a.trim()).filter((a) => a.length > 0);
+    if (key === null || key !== english || alternatives.length === 0 || extra !== undefined) {
+      throw new DictdFormatError(`reviewed senses line ${number + 1}: expected "english<TAB>arabic|arabic…"`);
+    }
+    if (senses.has(key)) throw new DictdFormatError(`reviewed senses line ${number + 1}: "${key}" is listed twice`);
+    senses.set(key, alternatives);
+  });
+  return senses;
 }

@@ -34,6 +34,12 @@ const SAMPLE = [
   'allen\tألين',
   'go\tذهب',
   'family\tالعائلة|الأسرة',
+  'take\tأخذ|استغرق',
+  'took\tأخذ',
+  'take part\tشارك',
+  'put out\tأخمد',
+  'break out\tاندلع',
+  'firebreak\tمانع انتشار الحريق',
   '',
 ].join('\n');
 
@@ -42,7 +48,7 @@ const keys = (text: string) => lexicon.translate(text).map((u) => u.key);
 
 describe('parseBilingualLexicon and formatLexicon', () => {
   it('reads keys and ordered alternatives, skipping comments and blank lines', () => {
-    expect(lexicon.size).toBe(17);
+    expect(lexicon.size).toBe(23);
     expect(lexicon.alternatives('kill')).toEqual(['القتل', 'قتل', 'اغتال']);
     expect(lexicon.alternatives('nothing')).toBeUndefined();
   });
@@ -106,6 +112,21 @@ describe('translate', () => {
   it('finds hyphenated and solid compounds written as two words', () => {
     expect(keys('by air mail')).toEqual(['air-mail']);
     expect(keys('a cease fire')).toEqual(['ceasefire']);
+  });
+
+  it('matches phrasal verbs with the verb inflected and a particle at the end', () => {
+    expect(keys('They took part in it')).toEqual(['take part']);
+    expect(keys('putting out the fire')).toEqual(['put out', 'fire']);
+  });
+
+  it('binds a particle to the verb before it rather than building a compound across them', () => {
+    expect(keys('Where did the fire break out?')).toEqual(['fire', 'break out']);
+    expect(keys('a fire break')).toEqual(['firebreak']);
+  });
+
+  it("gives an irregular headword its base form's senses after its own", () => {
+    const [unit] = lexicon.translate('took');
+    expect(unit?.translations.map((t) => t.arabic)).toEqual(['أخذ', 'استغرق']);
   });
 
   it('does not build phrases over function words', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DictdFormatError,
@@ -7,6 +8,7 @@ import {
   mergeLexicon,
   parseDictdEntry,
   parseDictdIndex,
+  parseReviewedSenses,
   readDictd,
   type DictdEntry,
 } from '../../src/nlu/dictd.ts';
@@ -130,5 +132,26 @@ describe('mergeLexicon', () => {
     const many: DictdEntry[] = [{ headword: 'Word', senses: ['عين، باب', 'جمل، دار، بيت، سوق'] }];
     expect(mergeLexicon(many, [], { maxAlternatives: 3 }).get('word')).toEqual(['عين', 'باب', 'جمل']);
     expect(mergeLexicon(many, []).get('word')).toHaveLength(6);
+  });
+
+  it('puts reviewed senses before the dictionary\'s, and adds reviewed keys it lacks', () => {
+    const reviewed = parseReviewedSenses('# news senses\nkill\tقتل|مقتل\nput out\tأخمد|إخماد\n');
+    const lexicon = mergeLexicon(engAra, araEng, { reviewed });
+    expect(lexicon.get('kill')).toEqual(['قتل', 'مقتل', 'القتل', 'اغتال']);
+    expect(lexicon.get('put out')).toEqual(['أخمد', 'إخماد']);
+  });
+});
+
+describe('parseReviewedSenses', () => {
+  it('refuses a malformed line, a key not lowercased and a key listed twice', () => {
+    expect(() => parseReviewedSenses('kill\n')).toThrow(DictdFormatError);
+    expect(() => parseReviewedSenses('Kill\tقتل\n')).toThrow(/line 1/);
+    expect(() => parseReviewedSenses('kill\tقتل\nkill\tمقتل\n')).toThrow(/twice/);
+  });
+
+  it('the committed file parses', () => {
+    const senses = parseReviewedSenses(readFileSync(new URL('../../knowledge/en-ar-senses.tsv', import.meta.url), 'utf8'));
+    expect(senses.size).toBeGreaterThan(100);
+    expect(senses.get('take')?.[0]).toBe('أخذ');
   });
 });
