@@ -202,7 +202,7 @@ function packedStatistics(packed: PackedCorpus, keep?: (articleId: string) => bo
 function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfiles {
   const hash = createHash('sha256').update(pipelineFingerprint()).update(JSON.stringify(parts.intentExamples));
   const root = join(import.meta.dirname, '..', '..');
-  for (const file of ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'src/answer/intent-profile.ts', 'src/answer/engine.ts', 'knowledge/concepts.json', 'intents/glossary.json', 'src/nlu/plurals.ts', 'knowledge/ar-plurals.tsv']) {
+  for (const file of ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'src/answer/intent-profile.ts', 'src/answer/engine.ts', 'knowledge/concepts.json', 'intents/glossary.json']) {
     if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
   }
   const key = hash.digest('hex').slice(0, 16);
@@ -269,13 +269,8 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
     matchEntities,
     parentOf,
     entityTerms,
-    // A singular in the question also finds its broken plural in the articles (طفل / أطفال), and back,
-    // credited as an expansion: a little below the word itself.
-    expandQuery: (text, lang: Language) => {
-      const expanded = expandQuery(text, lang);
-      const partners = plurals?.().expand(text) ?? [];
-      return partners.length === 0 ? expanded : [...new Set([...expanded, ...partners])];
-    },
+    expandQuery: (text, lang: Language) => expandQuery(text, lang),
+    pluralPartners: plurals ? (text) => plurals().expand(text) : undefined,
     glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
     get timelineEvents() {
       return timelineEvents();

@@ -36,6 +36,11 @@ export interface EngineParts {
   /** Extra analysed Arabic terms for a word or question (glossary, dialect). */
   expandQuery(text: string, lang: Language): string[];
   glossaryHits(text: string): { key: string; terms: string[] }[];
+  /**
+   * Analysed terms of the broken plurals of a text's Arabic singulars and the singulars of its plurals
+   * (طفل / أطفال), which the stemmer cannot join. Questions only: intent profiles are learnt without them.
+   */
+  pluralPartners?(text: string): string[];
   timelineEvents: readonly TimelineEvent[];
   filterTimeline(events: readonly TimelineEvent[], filter: string | null): TimelineEvent[];
   parseQuestionDate(question: string, lang: Language): QuestionDate | null;
@@ -610,7 +615,8 @@ export async function buildEngine(
         tokenize,
         normalize: (word) => normalizeArabic(word).toLowerCase(),
         matchEntities: parts.matchEntities,
-        expandWord: (word, l) => parts.expandQuery(word, l),
+        // A singular also finds its broken plural, and back, credited as an expansion (a little below the word).
+        expandWord: (word, l) => [...parts.expandQuery(word, l), ...(parts.pluralPartners?.(word) ?? [])],
         glossaryHits: parts.glossaryHits,
         translate,
         nearWords,
@@ -644,7 +650,7 @@ export async function buildEngine(
     const found = index.search(text, {
       ...searchOptions,
       limit: regionFirst ? ranking.candidates * REGION_REACH : ranking.candidates,
-      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang)].flatMap(searchWords), ...corrections],
+      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang), ...(parts.pluralPartners?.(text) ?? [])].flatMap(searchWords), ...corrections],
     });
     const fromHome = (ref: number): boolean => homeArticles.has(corpus.sentences[ref]?.articleId ?? '');
     const hits = regionFirst

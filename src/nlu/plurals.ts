@@ -12,7 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyze } from '../text/analyze.ts';
-import { normalizeArabic } from '../text/arabic.ts';
+import { normalizeArabic, stripClitics } from '../text/arabic.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 export class PluralTableError extends Error {
   override readonly name = 'PluralTableError';
@@ -36,7 +37,6 @@ const BROKEN_PLURAL_PATTERNS: readonly (readonly [name: string, pattern: RegExp]
   ['فعول', new RegExp(`^${L}${L}و${L}$`, 'u')], // بيوت، جنود، دروس
   ['فعال', new RegExp(`^${L}${L}ا${L}$`, 'u')], // خيام، رجال، عمّال
   ['فعلاء', new RegExp(`^${L}${L}${L}اء$`, 'u')], // سجناء، وزراء
-  ['فعلة', new RegExp(`^${L}${L}${L}ه$`, 'u')], // طلبة، كتبة
   ['فعلى', new RegExp(`^${L}${L}${L}?ي$`, 'u')], // جرحى، أسرى، قرى
   ['فعل', new RegExp(`^${L}${L}${L}$`, 'u')], // مدن، صور، غرف
   ['فعلان', new RegExp(`^${L}${L}${L}ان$`, 'u')], // جيران، قضبان
@@ -50,6 +50,11 @@ const BROKEN_PLURAL_PATTERNS: readonly (readonly [name: string, pattern: RegExp]
   ['فعالى', new RegExp(`^${L}${L}ا${L}ي$`, 'u')], // صحارى، فتاوى
   ['فعايا', new RegExp(`^${L}${L}ايا$`, 'u')], // قضايا، ضحايا (the root's last letter is weak)
 ];
+
+/*
+ * Left out: فعلة (طلبة، قتلة، كتبة), whose index term is the bare root, the term of the verb and its
+ * verbal noun too (طلب، قتل، كتب): a question about a request would find students.
+ */
 
 /** Verbal nouns of Forms IV, VII, VIII and X: إفعال، انفعال، افتعال (افطعال، ازدعال)، استفعال. */
 const VERBAL_NOUN = /^(?:ا\p{Script=Arabic}{2}ا\p{Script=Arabic}|ان\p{Script=Arabic}{2}ا\p{Script=Arabic}|ا\p{Script=Arabic}[تطد]\p{Script=Arabic}ا\p{Script=Arabic}|است\p{Script=Arabic}{2}ا\p{Script=Arabic})$/u;
@@ -94,6 +99,9 @@ export function brokenPluralPattern(singular: string, plural: string): string | 
     if (!match) continue;
     // A final ة is the feminine ending, not a fourth root letter (شناعة is no plural of شنعة).
     if (name === 'فعالل' && p.endsWith('ه')) continue;
+    // فعول is also the verbal noun of a bare verb written like the singular: صدور، عقود، دروس are "issuing",
+    // "contracts" and "lessons" beside صدر، عقد، درس, which news uses as verbs (issued, held, studied).
+    if (name === 'فعول' && s.length === 3) continue;
     const root = match.slice(1).filter((g) => g !== undefined).join('');
     // فعلى with a weak root (قرية / قرى، دعوة / دعاوى) and فعايا (قضية / قضايا): the root's third letter is a ي.
     const full = name === 'فعايا' || (name === 'فعلى' && root.length === 2) ? `${root}ي` : root;
@@ -170,23 +178,44 @@ export function formatPluralTable(pairs: readonly PluralPair[], header: readonly
   return [...header.map((h) => `# ${h}`), ...pairs.map((p) => `${p.singular}\t${p.plural}\t${p.english}`)].join('\n') + '\n';
 }
 
-/** Singular and plural index terms that stand for each other in a question. */
+/** Singulars and broken plurals that stand for each other in a question. */
 export interface PluralTable {
   /** How many pairs the table holds. */
   readonly size: number;
-  /** The analysed terms paired with this analysed term (its plurals or its singulars), possibly none. */
-  partners(term: string): readonly string[];
-  /** For a question: the partners of its words' terms that the question does not already hold. */
+  /** The analysed terms of the words paired with this word as written (its plurals or its singulars), possibly none. */
+  partners(word: string): readonly string[];
+  /** For a question: the partners of its words that the question's own terms do not already hold. */
   expand(text: string): string[];
 }
 
-/** Builds the table's term pairs through the project's analysis (the terms sentences are indexed by). */
+/** Attached pronouns a question word may carry (منازلهم، مدرستها); not ي, which would take مدني for مدن + ي. */
+const PRONOUN_SUFFIX = /(?:هما|كما|هم|هن|كم|ها|نا|ه)$/;
+
+/**
+ * The table forms a question word may be: as written without its proclitics, and without an attached
+ * pronoun (a feminine noun's construct ت back to ة: مدرستها → مدرسة).
+ */
+function wordForms(word: string): string[] {
+  const bare = stripClitics(normalizeArabic(word));
+  const forms = [bare];
+  // The accusative's alef written without its tanween (شخصا، عنصرا، سجينا).
+  if (bare.length >= 4 && bare.endsWith('ا') && !bare.endsWith('اا')) forms.push(bare.slice(0, -1));
+  const stem = bare.replace(PRONOUN_SUFFIX, '');
+  if (stem !== bare && stem.length >= 3) forms.push(stem, ...(stem.endsWith('ت') ? [`${stem.slice(0, -1)}ه`] : []));
+  return forms;
+}
+
+/**
+ * Builds the table: each word (as the table writes it) → the analysed terms of its partners, the
+ * terms sentences are indexed by. Words are looked up as written, not by their stems: a stem stands
+ * for more than the word (مدني, "civil", stems like مدن, "cities"; قتل, "killing", like قتلة, "killers").
+ */
 export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 'plural'>[]): PluralTable {
   const partners = new Map<string, Set<string>>();
-  const link = (a: string, b: string): void => {
-    let set = partners.get(a);
-    if (!set) partners.set(a, (set = new Set()));
-    set.add(b);
+  const link = (word: string, term: string): void => {
+    let set = partners.get(word);
+    if (!set) partners.set(word, (set = new Set()));
+    set.add(term);
   };
   let size = 0;
   for (const { singular, plural } of pairs) {
@@ -194,17 +223,18 @@ export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 
     const [a, ...restA] = analyze(singular);
     const [b, ...restB] = analyze(plural);
     if (a === undefined || b === undefined || restA.length > 0 || restB.length > 0 || a === b) continue;
-    link(a, b);
-    link(b, a);
+    link(bareWord(singular), b);
+    link(bareWord(plural), a);
     size += 1;
   }
+  const partnersOf = (word: string): string[] => [...new Set(wordForms(word).flatMap((form) => [...(partners.get(form) ?? [])]))];
   return {
     size,
-    partners: (term) => [...(partners.get(term) ?? [])],
+    partners: partnersOf,
     expand(text) {
       const present = new Set(analyze(text));
       const extra = new Set<string>();
-      for (const term of present) for (const other of partners.get(term) ?? []) if (!present.has(other)) extra.add(other);
+      for (const word of tokenize(text)) for (const term of partnersOf(word)) if (!present.has(term)) extra.add(term);
       return [...extra];
     },
   };
