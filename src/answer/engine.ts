@@ -27,6 +27,9 @@ import { disagreementLead, findDisagreement } from './disagreement.ts';
 import { hasReportCue, readReportCues, reportArticle, reportDesk, steerByReports, type ReportCues } from './reports.ts';
 
 /** Everything the engine needs from the language-understanding and events modules. */
+/** Search weight of a question word's broken plural or singular against its own words (see analyse). */
+const PLURAL_SEARCH_BOOST = 0.5;
+
 export interface EngineParts {
   classifyIntent(text: string): Promise<{ intent: IntentName; score: number }>;
   matchEntities(text: string): EntityMention[];
@@ -640,6 +643,10 @@ export async function buildEngine(
 
     const boosts: Record<string, number> = {};
     for (const mention of entities) for (const term of parts.entityTerms(mention.id)) boosts[term] = 2;
+    // A broken plural (or singular) searches at half a word's weight: it widens the pool without outweighing
+    // the question's own words (measured on XQuAD-ar: at full weight it pulled in wrong sentences).
+    const plurals = parts.pluralPartners?.(text) ?? [];
+    for (const term of plurals) boosts[term] ??= PLURAL_SEARCH_BOOST;
     // Typo corrections and shared stems search too: in a large corpus the misspelt word alone
     // (اسلام for سلام) can fill the top-K with sentences about something else.
     const corrections = units.flatMap((u) => (u.kind === 'term' ? [...u.fuzzy].filter((t) => !t.startsWith('~')) : []));
@@ -650,7 +657,7 @@ export async function buildEngine(
     const found = index.search(text, {
       ...searchOptions,
       limit: regionFirst ? ranking.candidates * REGION_REACH : ranking.candidates,
-      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang), ...(parts.pluralPartners?.(text) ?? [])].flatMap(searchWords), ...corrections],
+      extraTerms: [...[...expansion, ...parts.expandQuery(text, lang), ...plurals].flatMap(searchWords), ...corrections],
     });
     const fromHome = (ref: number): boolean => homeArticles.has(corpus.sentences[ref]?.articleId ?? '');
     const hits = regionFirst

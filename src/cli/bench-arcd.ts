@@ -94,6 +94,9 @@ function referenceRankers(): Record<string, { factory: RankerFactory; global: bo
  * English–Arabic lexicon (knowledge/en-ar.tsv) and, for names, the skeletons of the sentences' own
  * words; the weighted Arabic words then query the same index an Arabic question would.
  */
+/** A singular's broken plural (or back) searches at this weight against the question's own words (as in the engine). */
+const PLURAL_SEARCH_BOOST = 0.5;
+
 function projectFactory(lexicon: () => BilingualLexicon, plurals: () => PluralTable): RankerFactory {
   return (sentences) => {
     const index = SentenceIndex.build(sentences.map((text, ref) => ({ ref, text })));
@@ -107,7 +110,9 @@ function projectFactory(lexicon: () => BilingualLexicon, plurals: () => PluralTa
           .map((hit) => hit.ref);
       }
       // As the engine does: a singular also finds its broken plural (knowledge/ar-plurals.tsv), and back.
-      return index.search(question, { limit: sentences.length, extraTerms: plurals().expand(question) }).map((hit) => hit.ref);
+      const partners = plurals().expand(question);
+      const boosts = Object.fromEntries(partners.map((term) => [term, PLURAL_SEARCH_BOOST]));
+      return index.search(question, { limit: sentences.length, extraTerms: partners, boosts }).map((hit) => hit.ref);
     };
   };
 }
