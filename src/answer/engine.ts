@@ -11,7 +11,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { ANSWER_TYPE_GATE, buildEvidence, countsFocus, countsOnlyVaguely, coverage, type CoverageTrace, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence, type TermUnit } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsFocus, countsOnlyVaguely, coverage, type CoverageTrace, EXPANDED_CREDIT, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence, type TermUnit } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
 import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
@@ -486,6 +486,8 @@ export async function buildEngine(
             if (sense.terms.length > 0) credit(sense.terms.join(PHRASE_JOINER), translationCredit(sense.weight));
             // Spellings differ (لتر / ليتر, كيلومتر / كيلو متر): a one-word sense also matches by its consonants.
             if (!sense.arabic.includes(' ')) for (const form of skeletons(sense.arabic)) credit(form, FUZZY_CREDIT * translationCredit(sense.weight));
+            // The dictionary gives "houses" as البيوت: the articles' منازل / منزل is found through the plural table.
+            if (!sense.arabic.includes(' ')) for (const term of parts.pluralPartners?.(sense.arabic) ?? []) credit(term, EXPANDED_CREDIT * translationCredit(sense.weight));
           }
           if (rendering.translations.length === 0 || rendering.capitalised) {
             for (const word of rendering.surface.split(/[\s-]+/)) {
