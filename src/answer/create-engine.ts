@@ -13,6 +13,7 @@ import { conceptLabeller } from '../nlu/concepts.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import type { IntentName } from '../nlu/intent-names.ts';
 import { BILINGUAL_LEXICON_FILE, corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { loadPluralTable, PLURAL_TABLE_FILE, type PluralTable } from '../nlu/plurals.ts';
 import type { SentenceSearchIndex } from '../search/types.ts';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
@@ -50,6 +51,11 @@ export interface CreateEngineOptions {
    * questions match English renderings only.
    */
   bilingual?: BilingualLexicon | null;
+  /**
+   * Arabic singulars and their broken plurals (منزل / منازل); omitted, `knowledge/ar-plurals.tsv` is
+   * read. `null`: none, so a question's singular finds only the same stem.
+   */
+  plurals?: PluralTable | null;
   /** HOME_REGION: the places a question that names none is read in (default: no region). */
   homeRegion?: string;
   /**
@@ -240,6 +246,10 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   let parsed: BilingualLexicon | undefined;
   const given = options.bilingual;
   const bilingual = given === null ? null : () => (given ?? (parsed ??= loadBilingualLexicon()));
+  // The plural table is read at the first question too (its words are analysed then).
+  if (options.plurals === undefined) accessSync(PLURAL_TABLE_FILE);
+  let pluralTable: PluralTable | undefined;
+  const plurals = options.plurals === null ? null : () => (options.plurals ?? (pluralTable ??= loadPluralTable()));
   const { dataDir } = options;
   const { corpus, timelineEvents, eventDays, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
@@ -260,6 +270,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
     parentOf,
     entityTerms,
     expandQuery: (text, lang: Language) => expandQuery(text, lang),
+    pluralPartners: plurals ? (text) => plurals().expand(text) : undefined,
     glossaryHits: (text) => defaultGlossaryInstance().lookup(text),
     get timelineEvents() {
       return timelineEvents();

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { evaluate, parseSquad, type BenchResult, type RankerFactory } from '../search/arcd.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
 import { arabicQuery, corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { loadPluralTable, type PluralTable } from '../nlu/plurals.ts';
 import { detectLanguage } from '../text/language.ts';
 import { tokenize } from '../text/tokenize.ts';
 
@@ -93,7 +94,10 @@ function referenceRankers(): Record<string, { factory: RankerFactory; global: bo
  * English–Arabic lexicon (knowledge/en-ar.tsv) and, for names, the skeletons of the sentences' own
  * words; the weighted Arabic words then query the same index an Arabic question would.
  */
-function projectFactory(lexicon: () => BilingualLexicon): RankerFactory {
+/** A singular's broken plural (or back) searches at this weight against the question's own words (as in the engine). */
+const PLURAL_SEARCH_BOOST = 0.5;
+
+function projectFactory(lexicon: () => BilingualLexicon, plurals: () => PluralTable): RankerFactory {
   return (sentences) => {
     const index = SentenceIndex.build(sentences.map((text, ref) => ({ ref, text })));
     let names: ReturnType<typeof corpusNameFinder> | undefined;
@@ -105,7 +109,10 @@ function projectFactory(lexicon: () => BilingualLexicon): RankerFactory {
           .search(question, { limit: sentences.length, extraTerms: query.extraTerms, boosts: query.boosts })
           .map((hit) => hit.ref);
       }
-      return index.search(question, { limit: sentences.length }).map((hit) => hit.ref);
+      // As the engine does: a singular also finds its broken plural (knowledge/ar-plurals.tsv), and back.
+      const partners = plurals().expand(question);
+      const boosts = Object.fromEntries(partners.map((term) => [term, PLURAL_SEARCH_BOOST]));
+      return index.search(question, { limit: sentences.length, extraTerms: partners, boosts }).map((hit) => hit.ref);
     };
   };
 }
@@ -130,7 +137,8 @@ function main(argv: readonly string[]): void {
     }
   }
   let lexicon: BilingualLexicon | undefined;
-  const project = evaluate(paragraphs, projectFactory(() => (lexicon ??= loadBilingualLexicon())));
+  let plurals: PluralTable | undefined;
+  const project = evaluate(paragraphs, projectFactory(() => (lexicon ??= loadBilingualLexicon()), () => (plurals ??= loadPluralTable())));
   rows.push(['project pipeline (src/text + src/search)', project]);
 
   const lines = [
