@@ -3,7 +3,8 @@
  * "كم عدد", "I heard", "هالأيام"): an answer need not contain them. Analysed once when the engine is built.
  * "At the time of" (وقت الفحوصات),
  * the Levantine future particle (رح، راح), dialect question words the stopwords lack (اديش، شلون، منين، انو) and
- * the generic "one" (قديش الواحد بيستنى: how long does one wait) are framing too.
+ * the generic "one" (قديش الواحد بيستنى: how long does one wait) are framing too, and so is the "position" of
+ * ما موقف X من Y: the answer tells what X said or did, seldom naming it a position.
  */
 export const GENERIC_QUESTION_WORDS = `
 situation happen happened happening going news latest update updates tell know explain describe detail details
@@ -24,6 +25,7 @@ individuals took occur occurred occurring event events incident use used using a
 مستعمل المستعمل المستعمله مستخدم المستخدم المستخدمه استخدام استعمال شن شنت شنوا اتخذ اتخذت اتخذتها اتخذوا اجراءات الاجراءات
 خطوات صفوف جراء بسبب نتيجه سبب اسباب اشعل اشعلت ادي ادت شارك شاركت شاركو مشاركه
 وقت ايمت امت رح راح اديش شلون منين انو كمان مظبوط بالزبط عنجد الواحد
+موقف الموقف
 `;
 
 /**

@@ -59,6 +59,9 @@ function wordKey(word: string): string {
  * A verb in the imperfect (بتبلش → يبلش, بيطول → يطول) keyed as its perfect (بلش, طول), which is how
  * dialect lists give verbs: tried only when the word itself is no key.
  */
+/** The article, alone or after a conjunction or preposition (التاجر، والتاجر، بالتاجر، للتاجر). */
+const DEFINITE = /^(?:[وف]?(?:[بك]?ال|لل))/;
+
 function perfectKey(key: string): string {
   const match = /^ar:[يتنا](\p{Script=Arabic}{3,})$/u.exec(key);
   return match ? `ar:${match[1] as string}` : '';
@@ -103,7 +106,9 @@ export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defa
     while (i < keys.length) {
       let matched = 0;
       for (let n = Math.min(longest, keys.length - i); n >= 1 && matched === 0; n -= 1) {
-        const terms = table.get(keys.slice(i, i + n).join(' ')) ?? (n === 1 ? table.get(perfectKey(keys[i] as string)) : undefined);
+        // A word with the article is a noun, never an imperfect verb (التاجر is no يأجر).
+        const verbal = n === 1 && !DEFINITE.test(normalizeArabic(words[i] as string));
+        const terms = table.get(keys.slice(i, i + n).join(' ')) ?? (verbal ? table.get(perfectKey(keys[i] as string)) : undefined);
         if (terms) {
           hits.push({ key: words.slice(i, i + n).join(' '), terms: [...terms] });
           matched = n;
