@@ -70,6 +70,11 @@ const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
 const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
+/**
+ * The particle that ends an English phrasal verb (go up, take over, go after). Not in, on, for: after
+ * a light verb they are as often prepositions ("did they take in 2016", "went on Monday").
+ */
+const PHRASAL_PARTICLE = /^(?:off|up|out|down|over|away|back|after)$/;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
@@ -232,7 +237,10 @@ export function questionUnits(
     }
     for (const word of words) phraseWords.add(word);
     const own = deps.analyzeWithSurface(phrase.surface).map((t) => t.term);
-    if (own.length === 0 || own.every((term) => stats.genericTerms.has(term))) continue;
+    // A light verb's phrasal verb means what its particle makes of it (go up → ارتفع, take over → سيطر,
+    // go after → استهدف): content, though "take" and "go" alone frame a question.
+    const phrasal = PHRASAL_PARTICLE.test(words[words.length - 1] as string);
+    if (own.length === 0 || (own.every((term) => stats.genericTerms.has(term)) && !phrasal)) continue;
     for (const term of own) seenTerms.add(term);
     expansion.push(...strongest(phrase.terms));
     addTermUnit(phrase.surface, new Set(own), new Set(), new Set(), phrase.terms);

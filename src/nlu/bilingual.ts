@@ -164,7 +164,7 @@ function englishTokens(input: string | readonly string[]): Token[] {
 const QUESTION_FRAME = new Set(['whose', 'whom', 'which', 'what', 'when', 'where', 'who', 'why', 'how', "what's", "who's"]);
 
 /** Particles of English phrasal verbs that are also stopwords: a two-word phrase may end on one (call for, give in). */
-const PARTICLES = new Set(['in', 'on', 'off', 'for', 'up', 'out', 'down', 'over', 'away', 'back', 'into']);
+const PARTICLES = new Set(['in', 'on', 'off', 'for', 'up', 'out', 'down', 'over', 'away', 'back', 'into', 'after']);
 
 function isFunctionWord(lower: string): boolean {
   return QUESTION_FRAME.has(lower) || isEnglishStopword(lower) || isEnglishStopword(lower.replace(/'s$/, ''));
