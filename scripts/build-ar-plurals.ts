@@ -10,22 +10,11 @@
  * src/nlu/plurals.ts for the checks. Run by hand when the dictionaries or the rules change; the bot
  * reads only the committed file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
-import { mergeLexicon, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
+import { writeFileSync } from 'node:fs';
+import { mergeLexicon } from '../src/nlu/dictd.ts';
+import { readDictionary } from './dictionary-files.ts';
 import { derivePluralPairs, formatPluralTable } from '../src/nlu/plurals.ts';
 import { analyze } from '../src/text/analyze.ts';
-
-function readDictionary(dir: string, name: string): DictdEntry[] {
-  const index = join(dir, `${name}.index`);
-  const dict = join(dir, `${name}.dict.dz`);
-  if (!existsSync(index) || !existsSync(dict)) {
-    throw new Error(`${name} not found in ${dir}: apt-get install dict-${name}`);
-  }
-  // dictzip is gzip with an extra header field: plain gunzip reads it whole.
-  return readDictd(readFileSync(index, 'utf8'), gunzipSync(readFileSync(dict)));
-}
 
 /** Every rendering counts here, not only the first six the English lexicon keeps. */
 const ALL_ALTERNATIVES = 1000;

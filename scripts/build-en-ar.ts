@@ -7,21 +7,10 @@
  *
  * Run by hand when the dictionaries change; the bot reads only the committed file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
-import { mergeLexicon, parseReviewedSenses, readDictd, type DictdEntry } from '../src/nlu/dictd.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mergeLexicon, parseReviewedSenses } from '../src/nlu/dictd.ts';
+import { readDictionary } from './dictionary-files.ts';
 import { formatLexicon, isIrregularForm, lemmaCandidates } from '../src/nlu/bilingual.ts';
-
-function readDictionary(dir: string, name: string): DictdEntry[] {
-  const index = join(dir, `${name}.index`);
-  const dict = join(dir, `${name}.dict.dz`);
-  if (!existsSync(index) || !existsSync(dict)) {
-    throw new Error(`${name} not found in ${dir}: apt-get install dict-${name}`);
-  }
-  // dictzip is gzip with an extra header field: plain gunzip reads it whole.
-  return readDictd(readFileSync(index, 'utf8'), gunzipSync(readFileSync(dict)));
-}
 
 function main(argv: readonly string[]): void {
   const args = argv.filter((a) => a !== '--');
