@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { analyze, analyzeToken } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { createSkeletonMatcher } from '../text/transliterate.ts';
-import { stemEnglish } from '../text/english.ts';
+import { IRREGULAR_PLURALS, stemEnglish } from '../text/english.ts';
 import { isEnglishStopword } from '../text/stopwords.ts';
 
 export class BilingualLexiconError extends Error {
@@ -81,10 +81,9 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   stole: 'steal', stolen: 'steal', struck: 'strike', swore: 'swear', took: 'take', taken: 'take',
   taught: 'teach', told: 'tell', thought: 'think', threw: 'throw', thrown: 'throw', understood: 'understand',
   woke: 'wake', wore: 'wear', worn: 'wear', won: 'win', wrote: 'write', written: 'write',
-  children: 'child', men: 'man', women: 'woman', people: 'person', feet: 'foot', teeth: 'tooth',
-  mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf',
+  ...Object.fromEntries(Object.entries(IRREGULAR_PLURALS).map(([singular, plural]) => [plural, singular])),
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', larger: 'large', largest: 'large',
-  bigger: 'big', biggest: 'big', data: 'datum', criteria: 'criterion', phenomena: 'phenomenon',
+  bigger: 'big', biggest: 'big',
   arose: 'arise', arisen: 'arise', borne: 'bear', beaten: 'beat', bent: 'bend',
   bitten: 'bite', bled: 'bleed', blew: 'blow', blown: 'blow', bred: 'breed', burnt: 'burn',
   dealt: 'deal', dug: 'dig', forbade: 'forbid', forbidden: 'forbid', forgave: 'forgive',

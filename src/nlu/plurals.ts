@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
+import { IRREGULAR_PLURALS } from '../text/english.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 export class PluralTableError extends Error {
@@ -117,15 +118,6 @@ export interface PluralPair {
   plural: string;
   english: string;
 }
-
-/** English plurals the suffix rules cannot make (person / people). */
-const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
-  person: 'people', child: 'children', man: 'men', woman: 'women', foot: 'feet', tooth: 'teeth',
-  mouse: 'mice', goose: 'geese', ox: 'oxen', criterion: 'criteria', phenomenon: 'phenomena',
-  knife: 'knives', wife: 'wives', life: 'lives', leaf: 'leaves', thief: 'thieves', wolf: 'wolves',
-  shelf: 'shelves', half: 'halves', loaf: 'loaves', calf: 'calves', self: 'selves', sheaf: 'sheaves',
-  brother: 'brethren', die: 'dice', medium: 'media', datum: 'data', bacterium: 'bacteria',
-};
 
 /** The regular plurals an English noun may have (house → houses, city → cities, box → boxes). */
 export function englishPlurals(noun: string): string[] {

@@ -15,3 +15,15 @@ export function stemEnglish(word: string): string {
   }
   return englishStemmer.stemWord(word);
 }
+
+/**
+ * English nouns whose plural the suffix rules cannot make (person / people), singular → plural: read
+ * both ways, by the lemmas of English questions and by the derivation of Arabic broken plurals.
+ */
+export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+  person: 'people', child: 'children', man: 'men', woman: 'women', foot: 'feet', tooth: 'teeth',
+  mouse: 'mice', goose: 'geese', ox: 'oxen', criterion: 'criteria', phenomenon: 'phenomena',
+  knife: 'knives', wife: 'wives', life: 'lives', leaf: 'leaves', thief: 'thieves', wolf: 'wolves',
+  shelf: 'shelves', half: 'halves', loaf: 'loaves', calf: 'calves', self: 'selves', sheaf: 'sheaves',
+  brother: 'brethren', medium: 'media', datum: 'data', bacterium: 'bacteria',
+};
