@@ -35,7 +35,7 @@ function adapterBoundaries() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'bench/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'bench/', 'coverage/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

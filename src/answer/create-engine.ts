@@ -82,7 +82,8 @@ function pipelineFingerprint(): string {
 
 function computeFingerprint(): string {
   const hash = createHash('sha256').update(`v${PIPELINE_VERSION}`);
-  const src = join(import.meta.dirname, '..');
+  // Through the project root: the same folder from the sources and from a bundle (scripts/run.mjs).
+  const src = join(import.meta.dirname, '..', '..', 'src');
   const files = [
     ...['text', 'events', 'corpus'].flatMap((dir) => readdirSync(join(src, dir)).filter((f) => f.endsWith('.ts')).sort().map((f) => join(src, dir, f))),
     join(src, 'nlu', 'entities.ts'),

@@ -53,7 +53,8 @@ interface AskRun {
 
 /** Runs `ask --jsonl` in a new process with these questions; times each answer line. */
 function runAsk(corpusDir: string, dataDir: string, questions: readonly string[]): Promise<AskRun> {
-  const args = ['--import', 'tsx', 'src/cli/ask.ts', '--jsonl', '--corpus', corpusDir, '--data-dir', dataDir];
+  // The launcher `npm run ask` uses (a bundle, built before the first timed run by an earlier one).
+  const args = ['scripts/run.mjs', 'ask', '--jsonl', '--corpus', corpusDir, '--data-dir', dataDir];
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
   const child = timed

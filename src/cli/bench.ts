@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   // Cold start as users see it: a new process with the model cache warm (`npm run ask`).
   const child = (): number => {
     const t = performance.now();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--corpus', values.corpus, '--data-dir', cacheDir, firstQuestion], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'ask', '--json', '--corpus', values.corpus, '--data-dir', cacheDir, firstQuestion], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`ask failed: ${result.stderr}`);
     return performance.now() - t;
   };

@@ -322,7 +322,8 @@ let pipelineFingerprint: string | undefined;
 function featurePipelineFingerprint(): string {
   if (pipelineFingerprint === undefined) {
     const hash = createHash('sha256');
-    const sources = [new URL('../text/', import.meta.url), new URL('./', import.meta.url)];
+    // Through the project root: the same folders from the sources and from a bundle (scripts/run.mjs).
+    const sources = [new URL('../../src/text/', import.meta.url), new URL('../../src/nlu/', import.meta.url)];
     for (const dir of sources) {
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));
     }

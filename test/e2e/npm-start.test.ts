@@ -1,5 +1,5 @@
 /**
- * The product as `npm start` runs it: `tsx src/main.ts` in a child process, configured only through
+ * The product as `npm start` runs it: `node scripts/run.mjs main` (the bundled src/main.ts) in a child process, configured only through
  * the environment, against the fake Bot API; and the console chat when there is no token.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -12,7 +12,6 @@ import { tempCorpus } from '../helpers/corpus-dir.ts';
 import { startNewsServer } from '../helpers/news-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 let dataDir: string;
 
 /** The parent's environment without anything that configures the bot, so a developer's .env or shell cannot leak in. */
@@ -26,7 +25,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: { stdout: string; stderr: string }; exit: Promise<number | null> } {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: cleanEnv(env) });
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], { cwd: ROOT, env: cleanEnv(env) });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => { output.stdout += chunk.toString('utf8'); });
   child.stderr.on('data', (chunk: Buffer) => { output.stderr += chunk.toString('utf8'); });
