@@ -1,7 +1,7 @@
 /** Wires the real language-understanding and events modules into the engine. */
 import { createHash } from 'node:crypto';
 import { accessSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline, mergeArticleTimelines } from '../events/timeline.ts';
@@ -12,7 +12,7 @@ import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/gl
 import { conceptLabeller } from '../nlu/concepts.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import type { IntentName } from '../nlu/intent-names.ts';
-import { BILINGUAL_LEXICON_FILE, corpusNameFinder, loadBilingualLexicon, type BilingualLexicon } from '../nlu/bilingual.ts';
+import { BILINGUAL_LEXICON_FILE, corpusNameFinder, loadBilingualLexicon, type ArabicTermStore, type BilingualLexicon } from '../nlu/bilingual.ts';
 import { loadPluralTable, PLURAL_TABLE_FILE, type PluralTable } from '../nlu/plurals.ts';
 import type { SentenceSearchIndex } from '../search/types.ts';
 import { analyze } from '../text/analyze.ts';
@@ -206,24 +206,47 @@ function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfi
   for (const file of ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'src/answer/intent-profile.ts', 'src/answer/engine.ts', 'knowledge/concepts.json', 'intents/glossary.json']) {
     if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
   }
-  const key = hash.digest('hex').slice(0, 16);
-  const file = join(cacheDir, 'intent-profiles.json');
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; profiles: [IntentName, string[]][] };
-    if (cached.key === key) return new Map(cached.profiles.map(([intent, terms]) => [intent, new Set(terms)]));
-  } catch {
-    // missing or unreadable: computed below
-  }
+  const cache = keyedCache<[IntentName, string[]][]>(join(cacheDir, 'intent-profiles.json'), hash.digest('hex').slice(0, 16));
+  const cached = cache.load();
+  if (cached) return new Map(cached.map(([intent, terms]) => [intent, new Set(terms)]));
   const profiles = intentProfilesFor(parts);
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, profiles: [...profiles].map(([intent, terms]) => [intent, [...terms]]) }));
-    renameSync(temporary, file);
-  } catch {
-    // a read-only cache only costs computing them again next time
-  }
+  cache.save([...profiles].map(([intent, terms]) => [intent, [...terms]]));
   return profiles;
+}
+
+/**
+ * A value computed from code and knowledge, kept in a JSON file under the cache directory with the
+ * key it was computed for: a file of another key (changed code or data), missing or unreadable is
+ * computed again; a read-only directory only costs computing it every time. Written aside and renamed.
+ */
+function keyedCache<T>(file: string, key: string): { load(): T | undefined; save(value: T): void } {
+  return {
+    load: () => {
+      try {
+        const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: T };
+        return cached.key === key ? cached.value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (value) => {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ key, value }));
+        renameSync(temporary, file);
+      } catch {
+        // computed again next time
+      }
+    },
+  };
+}
+
+/** The dictionary's analysed Arabic terms, kept for this pipeline and this dictionary file. */
+function dictionaryTermStore(cacheDir: string): ArabicTermStore {
+  const file = statSync(BILINGUAL_LEXICON_FILE, { throwIfNoEntry: false });
+  const key = `${pipelineFingerprint()}:${file?.size ?? 0}:${file?.mtimeMs ?? 0}`;
+  return keyedCache<readonly string[]>(join(cacheDir, 'dictionary-terms.json'), key);
 }
 
 function prepareInMemory(options: CreateEngineOptions): PreparedCorpus {
@@ -246,7 +269,8 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   if (options.bilingual === undefined) accessSync(BILINGUAL_LEXICON_FILE);
   let parsed: BilingualLexicon | undefined;
   const given = options.bilingual;
-  const bilingual = given === null ? null : () => (given ?? (parsed ??= loadBilingualLexicon()));
+  const arabicTerms = options.cacheDir === undefined ? undefined : dictionaryTermStore(options.cacheDir);
+  const bilingual = given === null ? null : () => (given ?? (parsed ??= loadBilingualLexicon(BILINGUAL_LEXICON_FILE, { arabicTerms })));
   // The plural table is read at the first question too (its words are analysed then).
   if (options.plurals === undefined) accessSync(PLURAL_TABLE_FILE);
   let pluralTable: PluralTable | undefined;

@@ -190,7 +190,7 @@ export interface BilingualLexicon {
 }
 
 /** Reads the lexicon file's text: `english<TAB>alt1|alt2|…`, `#` comment lines. */
-export function parseBilingualLexicon(text: string, options: { familyFactor?: number } = {}): BilingualLexicon {
+export function parseBilingualLexicon(text: string, options: BilingualLexiconOptions = {}): BilingualLexicon {
   const entries = new Map<string, readonly string[]>();
   const lines = text.split('\n');
   lines.forEach((line, number) => {
@@ -206,7 +206,7 @@ export function parseBilingualLexicon(text: string, options: { familyFactor?: nu
 }
 
 /** Reads and parses the lexicon file (called by the composition root, never at import). */
-export function loadBilingualLexicon(path: string | URL = BILINGUAL_LEXICON_FILE, options: { familyFactor?: number } = {}): BilingualLexicon {
+export function loadBilingualLexicon(path: string | URL = BILINGUAL_LEXICON_FILE, options: BilingualLexiconOptions = {}): BilingualLexicon {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -230,10 +230,25 @@ export function formatLexicon(entries: ReadonlyMap<string, readonly string[]>, h
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Somewhere to keep the dictionary's analysed Arabic terms between processes (the composition root
+ * gives a file in DATA_DIR keyed by the pipeline's fingerprint): building them costs about a second at
+ * the first question that needs them, reading them a few milliseconds.
+ */
+export interface ArabicTermStore {
+  load(): readonly string[] | undefined;
+  save(terms: readonly string[]): void;
+}
+
+export interface BilingualLexiconOptions {
+  familyFactor?: number;
+  arabicTerms?: ArabicTermStore;
+}
+
 /** Builds a lexicon from key → alternatives (keys lowercased words or phrases). */
 export function createBilingualLexicon(
   entries: ReadonlyMap<string, readonly string[]>,
-  options: { familyFactor?: number } = {},
+  options: BilingualLexiconOptions = {},
 ): BilingualLexicon {
   const familyFactor = options.familyFactor ?? FAMILY_FACTOR;
   const termCache = new Map<string, string[]>();
@@ -408,14 +423,19 @@ export function createBilingualLexicon(
   let arabicTerms: Set<string> | undefined;
   const knowsArabic = (word: string): boolean => {
     if (!arabicTerms) {
-      const forms = new Set<string>();
-      for (const alternatives of entries.values()) {
-        for (const alternative of alternatives) for (const w of alternative.split(' ')) forms.add(stripClitics(normalizeArabic(w)));
-      }
-      arabicTerms = new Set();
-      for (const form of forms) {
-        const term = analyzeToken(form);
-        if (term !== null) arabicTerms.add(term);
+      const stored = options.arabicTerms?.load();
+      if (stored) arabicTerms = new Set(stored);
+      else {
+        const forms = new Set<string>();
+        for (const alternatives of entries.values()) {
+          for (const alternative of alternatives) for (const w of alternative.split(' ')) forms.add(stripClitics(normalizeArabic(w)));
+        }
+        arabicTerms = new Set();
+        for (const form of forms) {
+          const term = analyzeToken(form);
+          if (term !== null) arabicTerms.add(term);
+        }
+        options.arabicTerms?.save([...arabicTerms]);
       }
     }
     const term = analyzeToken(word);

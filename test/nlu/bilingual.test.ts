@@ -229,6 +229,22 @@ describe('corpusNameFinder', () => {
   });
 });
 
+describe('the store of analysed Arabic terms', () => {
+  it('saves the terms it computed and a later lexicon reads them instead of computing', () => {
+    const saved: (readonly string[])[] = [];
+    const first = parseBilingualLexicon(SAMPLE, { arabicTerms: { load: () => undefined, save: (terms) => saved.push(terms) } });
+    expect(first.knowsArabic('المدينة')).toBe(true);
+    expect(first.knowsArabic('السيارة')).toBe(false);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain(analyze('المدينة')[0]);
+    // The second lexicon trusts its store: a word the store holds is known, one the entries hold is not.
+    const stored = [analyze('السيارة')[0] as string];
+    const second = parseBilingualLexicon(SAMPLE, { arabicTerms: { load: () => stored, save: () => expect.unreachable() } });
+    expect(second.knowsArabic('السيارة')).toBe(true);
+    expect(second.knowsArabic('المدينة')).toBe(false);
+  });
+});
+
 describe('the committed lexicon (knowledge/en-ar.tsv)', () => {
   const text = readFileSync(BILINGUAL_LEXICON_FILE, 'utf8');
   const committed = parseBilingualLexicon(text);
