@@ -137,6 +137,18 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
   return LANDMARK_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
 }
 
+// Words after which a place is what was closed or opened: "بعد إغلاق معبر سيمالكا", "since the closure of".
+const CLOSED_BEFORE = /(?:^|\s)[وب]?(?:اغلاق|فتح|افتتاح|قطع|closure of|closing of|reopening of|opening of|closing|reopening)\s*$/i;
+
+/**
+ * True when a question names a place as the thing closed or opened (a crossing, a road): the closure is
+ * felt elsewhere (prices in the markets it supplies), so the place is the cause asked about, not where
+ * the answer must be set.
+ */
+export function isClosedPlaceMention(text: string, mention: EntityMention): boolean {
+  return CLOSED_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
+}
+
 const YEAR_CUES = new Set(['في', 'عام', 'العام', 'سنه', 'منذ', 'مطلع', 'اواخر', 'نهايه', 'بدايه', 'in', 'since', 'year', 'of']);
 const isMonth = isMonthWord;
 

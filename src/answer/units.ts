@@ -1,6 +1,6 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
-import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
+import { isClosedPlaceMention, isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
@@ -183,7 +183,7 @@ export function questionUnits(
     if (seenEntities.has(mention.id)) continue;
     seenEntities.add(mention.id);
     const weight = 1.3 * idf(stats.entityFrequency.get(mention.id) ?? 0, stats.sentenceCount);
-    const landmark = isLandmarkMention(question.text, mention);
+    const landmark = isLandmarkMention(question.text, mention) || isClosedPlaceMention(question.text, mention);
     units.push({ kind: 'entity', label: mention.surface, entityId: mention.id, entityKind: mention.kind, weight, landmark });
   }
 
