@@ -137,6 +137,18 @@ export function isLandmarkMention(text: string, mention: EntityMention): boolean
   return LANDMARK_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
 }
 
+// Words after which a place is what was closed or opened: "بعد إغلاق معبر سيمالكا", "since the closure of".
+const CLOSED_BEFORE = /(?:^|\s)[وب]?(?:اغلاق|فتح|افتتاح|قطع|closure of|closing of|reopening of|opening of|closing|reopening)\s*$/i;
+
+/**
+ * True when a question names a place as the thing closed or opened (a crossing, a road): the closure is
+ * felt elsewhere (prices in the markets it supplies), so the place is the cause asked about, not where
+ * the answer must be set.
+ */
+export function isClosedPlaceMention(text: string, mention: EntityMention): boolean {
+  return CLOSED_BEFORE.test(normalizeArabic(text.slice(Math.max(0, mention.start - 24), mention.start)).trimEnd());
+}
+
 const YEAR_CUES = new Set(['في', 'عام', 'العام', 'سنه', 'منذ', 'مطلع', 'اواخر', 'نهايه', 'بدايه', 'in', 'since', 'year', 'of']);
 const isMonth = isMonthWord;
 
@@ -161,8 +173,24 @@ function isQuantity(words: readonly string[], w: string, i: number): boolean {
       isArabicDual(w) ||
       DURATION_WORDS.has(w) ||
       // "اليوم الثامن", "its third week": the ordinal of a time unit counts how long.
-      (ordinalValue(w) !== undefined && DURATION_NOUN.test(words[i - 1] ?? ''))
+      (ordinalValue(w) !== undefined && DURATION_NOUN.test(words[i - 1] ?? '')) ||
+      isSeriesOrdinal(words, w, i)
   );
+}
+
+/** Words after an ordinal that do not make it count a noun ("ثاني أكبر" ranks; "ثالث من" is partitive). */
+const NOT_COUNTED_AFTER_ORDINAL = new Set(['من', 'في', 'على', 'عن', 'اكبر', 'اكثر', 'اعلى', 'اهم']);
+
+/**
+ * "ثالث عملية خطف منذ بداية العام", "رابع هجوم هذا الشهر": an article-less ordinal (second to tenth) in
+ * construct with the noun after it numbers that noun in a series, so it tells how many there have been.
+ * With the article (الثالث من آب، اليوم الثامن) it says which one; أول is left out (أول أمس، أول مرة).
+ */
+function isSeriesOrdinal(words: readonly string[], w: string, i: number): boolean {
+  const value = ordinalValue(w);
+  if (value === undefined || value < 2 || w.startsWith('ال')) return false;
+  const next = words[i + 1] ?? '';
+  return /^\p{Script=Arabic}{3,}$/u.test(next) && !next.startsWith('ال') && !NOT_COUNTED_AFTER_ORDINAL.has(next);
 }
 
 function mentionsNumber(words: readonly string[]): boolean {

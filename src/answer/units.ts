@@ -1,6 +1,6 @@
 /** Turning a read question into the units a quoted sentence must cover. */
 import type { Language } from '../corpus/article.ts';
-import { isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
+import { isClosedPlaceMention, isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
@@ -130,6 +130,22 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
   return near;
 }
 
+/** In how many sentences a three-letter word must occur to be read for an unknown one a typo away. */
+const SHORT_TYPO_MIN_FREQUENCY = 5;
+
+/**
+ * Frequent three-letter words the articles use that an unknown one is a typo of: two neighbours swapped
+ * or a letter with the wrong dots (قيل for قبل، هلو for هول). Short words lie close to many others, so
+ * only a word the articles (and the region's corpus) never use is read this way, and only as a word they
+ * use often: a typo of a common word is far likelier than a word nobody wrote.
+ */
+function shortTypoReadings(term: string, stats: TermStatistics): string[] {
+  if (term.length !== 3 || !/^\p{Script=Arabic}+$/u.test(term) || stats.documentFrequency.has(term) || stats.corpusFrequency?.has(term)) return [];
+  return (stats.vocabulary?.candidates(term) ?? [...stats.documentFrequency.keys()]).filter(
+    (other) => (stats.documentFrequency.get(other) ?? 0) >= SHORT_TYPO_MIN_FREQUENCY && (isSwap(term, other) || isDotSlip(term, other)),
+  );
+}
+
 /**
  * The classical word a dialect-spelt one stands for (استاز → استاذ), when the articles use it or the lexicon
  * knows it: its analysed term and its lexicon expansions. The spelling with the fewest changed letters wins.
@@ -167,7 +183,7 @@ export function questionUnits(
     if (seenEntities.has(mention.id)) continue;
     seenEntities.add(mention.id);
     const weight = 1.3 * idf(stats.entityFrequency.get(mention.id) ?? 0, stats.sentenceCount);
-    const landmark = isLandmarkMention(question.text, mention);
+    const landmark = isLandmarkMention(question.text, mention) || isClosedPlaceMention(question.text, mention);
     units.push({ kind: 'entity', label: mention.surface, entityId: mention.id, entityKind: mention.kind, weight, landmark });
   }
 
@@ -279,6 +295,7 @@ export function questionUnits(
       const known = stats.documentFrequency.has(alternative);
       for (const near of nearTerms(alternative, stats.vocabulary?.candidates(alternative) ?? stats.documentFrequency.keys(), known)) fuzzy.add(near);
     }
+    for (const near of shortTypoReadings(term, stats)) fuzzy.add(near);
     // A typo can make the stemmer cut a word wrongly (البنزبن → نزب): compare the word as written too.
     if (!stats.documentFrequency.has(term) && deps.nearWords) for (const near of deps.nearWords(surface)) fuzzy.add(near);
     const translated = translatedWord.get(deps.normalize(surface)) ?? new Map<string, number>();
