@@ -25,10 +25,18 @@ interface CompiledKind {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Normalised as the text it is matched against, longest first so a phrase wins over its first word. */
+/** Words a phrase's "…" may stand for: جاءت الحملة، بحسب بيان الأسايش، بعد تصاعد. */
+const GAP_WORDS = 4;
+
+/**
+ * Normalised as the text it is matched against, longest first so a phrase wins over its first word;
+ * "…" in a phrase stands for up to GAP_WORDS words (punctuation included).
+ */
 function phrases(list: readonly string[]): string[] {
   const normalised = new Set(list.map((p) => normalizeArabic(p).toLowerCase().trim().replace(/\s+/g, ' ')));
-  return [...normalised].sort((a, b) => b.length - a.length).map((p) => escape(p).replace(/ /g, '\\s+'));
+  return [...normalised]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' … ').map((part) => escape(part).replace(/ /g, '\\s+')).join(`(?:\\s+\\S+){0,${GAP_WORDS}}?\\s+`));
 }
 
 /** Arabic cues stand as whole words, the conjunction و/ف allowed before them; English on word boundaries. */
