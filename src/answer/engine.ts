@@ -11,10 +11,11 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
-import { ANSWER_TYPE_GATE, buildEvidence, countsFocus, countsOnlyVaguely, coverage, type CoverageTrace, EXPANDED_CREDIT, FUZZY_CREDIT, givesReason, speaksOfFuture, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence, type TermUnit } from './evidence.ts';
+import { ANSWER_TYPE_GATE, buildEvidence, countsFocus, countsOnlyVaguely, coverage, type CoverageTrace, EXPANDED_CREDIT, FUZZY_CREDIT, speaksOfFuture, suppliesKind, LEAD_SENTENCES, PHRASE_JOINER, searchWords, termForms, unitMatch, type EntityMention, type QuestionUnit, type SentenceEvidence, type TermUnit } from './evidence.ts';
 import { ENGLISH_LIGHT_WORDS, GENERIC_QUESTION_WORDS } from './framing-words.ts';
 import { abstainLead, answerLead, invalidLead, smalltalkLead } from './messages.ts';
-import { asksFuture, asksWhy, readQuestion, type ReadQuestion } from './question.ts';
+import { asksFuture, readQuestion, type ReadQuestion } from './question.ts';
+import { askedKind } from './answer-kind.ts';
 import { summarize } from './summary.ts';
 import type { Answer, Citation, Engine, IntentName, Summary, Timeline, TimelineEvent } from './types.ts';
 import type { HomeRegion } from './home-region.ts';
@@ -128,7 +129,10 @@ export interface RankingOptions {
   intentWeight: number;
   /** A second or third sentence is quoted when it scores within this margin of the best. */
   companionMargin: number;
-  /** Weight of a causal word (بسبب، because) in a sentence answering a "why" question, ranking only. */
+  /**
+   * Weight of a cue of the asked kind of information (بسبب for why, ستعمل for what will, عبر for how,
+   * استمرت for how long, هاجمت for who started) in a sentence, ranking only.
+   */
   reasonWeight: number;
   /** Taken from a sentence answering "how many" with only a vague count (عشرات، dozens), ranking only. */
   vagueCountPenalty: number;
@@ -355,6 +359,28 @@ function isBackground(item: SentenceEvidence, article: Article | undefined): boo
  * Orders dated candidates by time when the question asks for it: "the first time" and "background"
  * favour earlier events, "the latest" later ones. Only covered candidates are reordered.
  */
+/**
+ * Inside one article, a sentence that supplies the asked kind of information (the cause, the plan, the
+ * means) comes before the sentences that only restate the question's topic, its lead above all, which
+ * repeats the question's words and so covers them best: the article is the right one, the answer is the
+ * sentence that adds what was asked. Only a sentence covering enough of the question to be quoted is lifted,
+ * and only to its article's best score: how the article ranks among the others is unchanged.
+ */
+function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence) => boolean, floor: number): void {
+  const best = new Map<string, RankedSentence>();
+  for (const r of ranked) {
+    const article = r.evidence.sentence.articleId;
+    if (supplies(r) && r.coverage >= floor && r.score > (best.get(article)?.score ?? -Infinity)) best.set(article, r);
+  }
+  for (const [article, r] of best) {
+    const articleTop = Math.max(r.score, ...ranked.filter((o) => o.evidence.sentence.articleId === article && !supplies(o)).map((o) => o.score));
+    if (r.score < articleTop) r.score = articleTop + SUPPLYING_LEAD;
+  }
+}
+
+/** How far above its article's former best a sentence supplying the asked kind is put: just ahead. */
+const SUPPLYING_LEAD = 0.001;
+
 function applyTimeFlags(ranked: RankedSentence[], flags: TimeFlags, weight: number, present: number): void {
   if (!flags.first && !flags.background && !flags.latest) return;
   const dated = ranked.filter((r) => r.evidence.events.length > 0);
@@ -704,7 +730,9 @@ export async function buildEngine(
     }
 
     const askedEntities = new Set(units.flatMap((u) => (u.kind === 'entity' ? [u.entityId] : [])));
-    const why = asksWhy(read.words);
+    // Why, what will they do, how did they, how long, who started: the kind of information asked beyond the topic.
+    const kind = askedKind(read.words);
+    const supplies = new Map<number, boolean>();
     // "When will ...": a sentence that tells of nothing yet to come cannot say when it will happen.
     const future = asksFuture(read.words);
     const profile = intentProfiles.get(intent);
@@ -746,10 +774,18 @@ export async function buildEngine(
         ranking.distinctiveWeight * distinctive * topical +
         ranking.lexicalWeight * (lexical.get(ref) ?? 0) +
         ranking.intentWeight * fit +
-        (why && givesReason(item) ? ranking.reasonWeight * topical : 0) -
+        (kind && suppliesKind(kind, item, article?.published) ? ranking.reasonWeight * topical : 0) -
         (read.answerType === 'number' && vague(item) ? ranking.vagueCountPenalty * topical : 0);
+      if (kind) supplies.set(ref, suppliesKind(kind, item, article?.published));
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
+    }
+    // Arabic questions only: an English one covers a sentence through dictionary senses, so a sentence
+    // covering it less is less surely the same topic with the asked part added (measured: the lift for
+    // English questions cost one never-read answer for each two it won).
+    if (kind && lang === 'ar') {
+      const floor = ranking.minCoverage + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
+      preferSupplying(ranked, (r) => supplies.get(r.evidence.sentence.ref) === true, floor);
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     const steered = steerByReports(ranked, cues, flags.latest, desk); // issue 8

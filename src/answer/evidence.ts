@@ -15,6 +15,7 @@ import { cardinalValue, isArabicDual, isQuantityWord, isVagueCount, ordinalValue
 import { TIME_OF_DAY } from '../events/lexicon.ts';
 import type { TimelineEvent } from './types.ts';
 import { FUTURE_VERB, type AnswerType } from './question.ts';
+import { hasKindCue, type AnswerKind } from './answer-kind.ts';
 
 /** Entity occurrence in a text, as the lexicon reports it. */
 export interface EntityMention {
@@ -414,17 +415,18 @@ function namesSomeone(evidence: SentenceEvidence): boolean {
   return NAMING_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && NAMING_CUE.test(english.toLowerCase()));
 }
 
-// Words a report gives a cause or purpose with: بسبب، نتيجة، جراء، إثر، لأن، بهدف، بحثًا عن، بحجة، عازيًا؛ because, due to.
-const CAUSAL_CUE = /(?:^|\s)(?:[وف]?(?:بسبب|نتيجه|جراء|اثر|لان|لانه|لانها|لانهم|بهدف|بغيه|بحثا|بحجه|بذريعه|بداعي|عازيا|عازيه|مبرره|مبررا|مبررين|برر|بررت|يبرر|تبرر|ارجع|ارجعت|ارجعه|ارجعها|يعزو|تعزو|عزا|عزت|لمنع|لاعتقال|للحد))(?=\s|$|[،,.])|\b(?:because|due to|owing to|as a result|caused by|in order to|blamed|justified|justifying)\b/;
-
 /** True when the sentence gives a cause or purpose: what "why" asks for. */
 export function givesReason(evidence: SentenceEvidence): boolean {
-  const { text, english } = evidence.sentence;
-  return CAUSAL_CUE.test(normalizeArabic(text)) || (english !== null && english !== undefined && CAUSAL_CUE.test(english.toLowerCase()));
+  return hasKindCue('reason', evidence.sentence.text, evidence.sentence.english);
 }
 
-// Words a report tells what is yet to come with: سوف، المقبل، من المتوقع، من المقرر، مرتقب، قريبا، the future سـ (ستبدأ، سيتم); will, expected, next.
-const FUTURE_CUE = /(?:^|\s)(?:[وف]?(?:سوف|رح|المقبل|المقبله|مقبل|مقبله|القادم|القادمه|قادم|قادمه|المرتقب|المرتقبه|مرتقب|مرتقبه|المتوقع|متوقع|متوقعا|يتوقع|تتوقع|يرتقب|المقرر|مقرر|مقررا|قريبا|لاحقا|مستقبلا|يعتزم|تعتزم|ينوي|تنوي|يزمع|تزمع|يخطط|تخطط))(?=\s|$|[،,.])|\b(?:will|would|shall|expected|expects|next|upcoming|coming|scheduled|planned|plans|soon|later)\b/;
+/**
+ * True when the sentence supplies the kind of information asked for (a reason, a plan, a means, a
+ * duration, who started it): what a sentence that merely restates the question's topic does not.
+ */
+export function suppliesKind(kind: AnswerKind, evidence: SentenceEvidence, published?: string): boolean {
+  return kind === 'plan' ? speaksOfFuture(evidence, published) : hasKindCue(kind, evidence.sentence.text, evidence.sentence.english);
+}
 
 /**
  * True when the sentence tells of what is yet to come: a future word, or an event it dates after its
@@ -432,8 +434,8 @@ const FUTURE_CUE = /(?:^|\s)(?:[وف]?(?:سوف|رح|المقبل|المقبله
  */
 export function speaksOfFuture(evidence: SentenceEvidence, published?: string): boolean {
   const { text, english } = evidence.sentence;
-  const normalised = normalizeArabic(text);
-  if (FUTURE_CUE.test(normalised) || tokenize(normalised).some((word) => FUTURE_VERB.test(word)) || (english !== null && english !== undefined && FUTURE_CUE.test(english.toLowerCase()))) return true;
+  // سوف، المقبل، من المقرر، تعتزم، وعد; will, expected, next (knowledge/answer-cues.json), or the future سـ (ستبدأ، سيتم).
+  if (hasKindCue('plan', text, english) || tokenize(normalizeArabic(text)).some((word) => FUTURE_VERB.test(word))) return true;
   if (published === undefined) return false;
   const day = Date.parse(published.slice(0, 10));
   return evidence.events.some((event) => Date.parse(event.start) > day);

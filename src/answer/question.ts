@@ -4,6 +4,7 @@ import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { questionAnswerType } from '../search/answer-type.ts';
 import { detectLanguage } from '../text/language.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { asksKind } from './answer-kind.ts';
 
 /** Longest question we analyse; longer text is refused politely rather than truncated silently. */
 export const MAX_QUESTION_LENGTH = 600;
@@ -79,10 +80,6 @@ export function asksForName(word: string): boolean {
   return NAME_EN.has(normalised) || NAME_AR.has(stripClitics(normalised));
 }
 
-// "Why", ليش، لماذا، شو السبب: the question asks for a cause, which a sentence gives with a causal word.
-// "How did X justify", "what caused", المبرر، الدوافع: a cause or a justification is asked for too.
-const WHY = /(?:^| )(?:why|how come|reason|reasons|cause|caused|causes|justify|justified|justification|ليش|ليه|لماذا|لمادا|لاجل شو|سبب|السبب|اسباب|الاسباب|لسبب|مبرر|المبرر|مبررات|تبرير|دوافع|الدوافع|دافع)(?: |$)/;
-
 /**
  * An imperfect verb with the future سـ (ستبدأ، سيتم، سنعود), normalised; not the nouns and past verbs
  * that open alike (سيارة، سيطرت، سياسة، ستة، سنة، سنوات).
@@ -101,7 +98,8 @@ export function asksFuture(words: readonly string[]): boolean {
 
 /** True when a question asks why something happened (its normalised words). */
 export function asksWhy(words: readonly string[]): boolean {
-  return WHY.test(words.join(' '));
+  // ليش، لماذا، شو السبب، why, what caused, how did X justify: the cue words are knowledge/answer-cues.json's.
+  return asksKind(words, 'reason');
 }
 
 /** Infers the type of answer from the question words, in either language. */
