@@ -75,6 +75,13 @@ const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|�
  * a light verb they are as often prepositions ("did they take in 2016", "went on Monday").
  */
 const PHRASAL_PARTICLE = /^(?:off|up|out|down|over|away|back|after)$/;
+/**
+ * In, on, for end a phrasal verb when no object follows them: at the end of the question or before
+ * another preposition or a date ("what's the dollar going for in Qamishli", "expect to take in this
+ * year"), not before a noun or a number ("take in 2016").
+ */
+const PREPOSITION_PARTICLE = /^(?:in|on|for)$/;
+const AFTER_BARE_PARTICLE = /^(?:in|on|at|from|to|by|during|since|this|last|next|these|today|now|so|yet|[?.!,]|)$/;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
@@ -228,6 +235,12 @@ export function questionUnits(
   }
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
+  const lowered = question.text.toLowerCase();
+  const wordAfter = (surface: string): string => {
+    const at = lowered.indexOf(surface.toLowerCase());
+    if (at < 0) return 'x';
+    return /^\s*([^\s?.!,]+|[?.!,]|)/.exec(lowered.slice(at + surface.length))?.[1] ?? '';
+  };
   for (const phrase of translatedPhrases) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
     if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w) || dateWords.has(w))) continue;
@@ -239,7 +252,8 @@ export function questionUnits(
     const own = deps.analyzeWithSurface(phrase.surface).map((t) => t.term);
     // A light verb's phrasal verb means what its particle makes of it (go up → ارتفع, take over → سيطر,
     // go after → استهدف): content, though "take" and "go" alone frame a question.
-    const phrasal = PHRASAL_PARTICLE.test(words[words.length - 1] as string);
+    const particle = words[words.length - 1] as string;
+    const phrasal = PHRASAL_PARTICLE.test(particle) || (PREPOSITION_PARTICLE.test(particle) && AFTER_BARE_PARTICLE.test(wordAfter(phrase.surface)));
     if (own.length === 0 || (own.every((term) => stats.genericTerms.has(term)) && !phrasal)) continue;
     for (const term of own) seenTerms.add(term);
     expansion.push(...strongest(phrase.terms));
