@@ -80,6 +80,8 @@ const PHRASAL_PARTICLE = /^(?:off|up|out|down|over|away|back|after)$/;
  * another preposition or a date ("what's the dollar going for in Qamishli", "expect to take in this
  * year"), not before a noun or a number ("take in 2016").
  */
+// The words a question asks for a kind with: what kind of, which types of, ما نوع، أنواع.
+const KIND_WORD = /^(?:kind|kinds|type|types|sort|sorts|نوع|انواع|شو نوع)$/;
 const PREPOSITION_PARTICLE = /^(?:in|on|for)$/;
 const AFTER_BARE_PARTICLE = /^(?:in|on|at|from|to|by|during|since|this|last|next|these|today|now|so|yet|[?.!,]|)$/;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
@@ -304,13 +306,20 @@ export function questionUnits(
   // articles never mention it in any form (a name, a commander, the weather), nothing can answer.
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
   // In a question for a number, the words that frame the quantity (سعر ليتر، the price of) are passed over.
+  // "What kind of weapons", "ما نوع الأسلحة": the answer names kinds of the noun, so it says the noun.
+  const asksKindOf = (label: string): boolean => {
+    const words = deps.tokenize(question.text).map((w) => deps.normalize(w).toLowerCase());
+    const at = words.indexOf(deps.normalize(label).toLowerCase());
+    const before = at > 0 ? words.slice(Math.max(0, at - 2), at) : [];
+    return before.some((w) => KIND_WORD.test(w)) && (before[before.length - 1] === 'of' || KIND_WORD.test(before[before.length - 1] ?? ''));
+  };
   const termsInOrder = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label));
   const framing = (label: string): boolean => deps.tokenize(label).every(framesQuantity);
   const firstTerm = (question.answerType === 'number' ? termsInOrder.find((u) => !framing(u.label)) : undefined) ?? termsInOrder[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
     const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
-    if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
+    if (!mentioned || question.answerType === 'number' || asksKindOf(firstTerm.label)) firstTerm.focus = true;
     else firstTerm.articleFocus = true;
     // "كم عدد المراكز الامتحانية": a relative adjective right after the counted noun says which ones are
     // counted, and must be said too: purchasing centres are not exam centres.
