@@ -80,6 +80,8 @@ const PHRASAL_PARTICLE = /^(?:off|up|out|down|over|away|back|after)$/;
  * another preposition or a date ("what's the dollar going for in Qamishli", "expect to take in this
  * year"), not before a noun or a number ("take in 2016").
  */
+const PRICE_QUESTION_EN = /\bhow much (?:is|are|was|were) (?:a|an|one|the) |\bhow much (?:does|do|did|will) .*\bcost\b/i;
+const PRICE_WORD_EN = /^(?:price|prices|cost|costs|going for|selling for|sell for)$/i;
 // The words a question asks for a kind with: what kind of, which types of, ما نوع، أنواع.
 const KIND_WORD = /^(?:kind|kinds|type|types|sort|sorts|نوع|انواع|شو نوع)$/;
 const PREPOSITION_PARTICLE = /^(?:in|on|for)$/;
@@ -300,6 +302,13 @@ export function questionUnits(
     const translated = translatedWord.get(deps.normalize(surface)) ?? new Map<string, number>();
     expansion.push(...strongest(translated));
     addTermUnit(surface, alternatives, expanded, fuzzy, translated);
+  }
+  // "How much is a water tanker", "how much does a bundle cost": asked of a thing, "how much" asks its
+  // price, which the answer states as such (سعر الصهريج) as often as it gives the sum.
+  if (question.lang === 'en' && deps.translate && PRICE_QUESTION_EN.test(question.text) && !units.some((u) => u.kind === 'term' && PRICE_WORD_EN.test(u.label))) {
+    const price = deps.translate('price').find((p) => p.terms.size > 0);
+    const own = deps.analyzeWithSurface('price').map((t) => t.term);
+    if (price && own.length > 0) addTermUnit('price', new Set(own), new Set(), new Set(), price.terms);
   }
 
   // The focus is the first content word the question asks about, in reading order. When the
