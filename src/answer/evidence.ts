@@ -407,7 +407,9 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
 }
 
 // Words a report introduces names with: هما رامان خليل وعبد الكريم الأحمد، يدعى خالد، أسماء القتلى، named.
-const NAMING_CUE = /(?:^|[\s(،,:])(?:[وف]?(?:هما|هم|يدعي|تدعي|المدعو|المدعوه|اسمه|اسمها|اسماء|اسماءهم))(?=[\s،,:]|$)|\bnamed\b|\bnames\b/;
+// "والتاجر المخطوف هو جوان شيخو": a pronoun of identity names someone too, unless what follows is no name
+// ("هو ما", "هي الرابعة", a quotation: a name takes no article).
+const NAMING_CUE = /(?:^|[\s(،,:])(?:[وف]?(?:هما|هم|يدعي|تدعي|المدعو|المدعوه|اسمه|اسمها|اسماء|اسماءهم))(?=[\s،,:]|$)|[^\s،,.]\s(?:هو|هي)\s(?!ما\s|من\s|في\s|ان\s|ال)[\u0621-\u064A]|\bnamed\b|\bnames\b/;
 
 /** True when the sentence gives someone's name (as its words introduce one). */
 function namesSomeone(evidence: SentenceEvidence): boolean {

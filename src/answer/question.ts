@@ -47,6 +47,9 @@ const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين'])
 const NAME_AR = new Set(['اسم', 'اسماء', 'اسامي', 'اسمو', 'اسمه', 'اسمها', 'اساميهم', 'اسماءهم', 'اسمايهم']);
 const NAME_EN = new Set(['name', 'names', 'named']);
 const WHO_EN = new Set(['who', 'whom', 'whose']);
+// "Who was the businessman kidnapped", "who were the three men killed": asked who a person or persons
+// are (not what group did something), the answer names them, like "what are the names".
+const WHO_IS_PERSON_EN = / who (?:is|was|are|were) the (?:\w+ )?(?:man|men|woman|women|person|people|businessman|businessmen|merchant|merchants|trader|traders|victim|victims|dead|member|members|fighter|fighters|soldier|soldiers|civilian|civilians|child|children|boy|boys|girl|girls|worker|workers|farmer|farmers|driver|drivers|doctor|doctors|teacher|teachers|spokesman|spokeswoman|spokesperson|official|officials|commander|commanders|leader|leaders|brothers|two|three|four|five) /;
 const ACTOR_NOUNS_EN = new Set(['side', 'sides', 'group', 'groups', 'party', 'parties', 'force', 'forces', 'faction', 'militia', 'army']);
 const NUMBER_EN = [
   'number of', 'death toll', 'toll', 'population', 'price', 'prices', 'cost', 'costs', 'percentage', 'amount of', 'count',
@@ -118,7 +121,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     const joined = ` ${words.join(' ')} `;
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
     if (hint === 'date') return 'date';
-    if (words.some(asksForName)) return 'name';
+    if (words.some(asksForName) || WHO_IS_PERSON_EN.test(joined)) return 'name';
     if (words.some((w) => WHERE_EN.has(w))) return 'place';
     if ((words[0] === 'which' || words[0] === 'what') && words.slice(1, 3).some((w) => PLACE_NOUNS_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';

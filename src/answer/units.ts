@@ -75,6 +75,17 @@ const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|�
  * a light verb they are as often prepositions ("did they take in 2016", "went on Monday").
  */
 const PHRASAL_PARTICLE = /^(?:off|up|out|down|over|away|back|after)$/;
+/**
+ * In, on, for end a phrasal verb when no object follows them: at the end of the question or before
+ * another preposition or a date ("what's the dollar going for in Qamishli", "expect to take in this
+ * year"), not before a noun or a number ("take in 2016").
+ */
+const PRICE_QUESTION_EN = /\bhow much (?:is|are|was|were) (?:a|an|one|the) |\bhow much (?:does|do|did|will) .*\bcost\b/i;
+const PRICE_WORD_EN = /^(?:price|prices|cost|costs|going for|selling for|sell for)$/i;
+// The words a question asks for a kind with: what kind of, which types of, ما نوع، أنواع.
+const KIND_WORD = /^(?:kind|kinds|type|types|sort|sorts|نوع|انواع|شو نوع)$/;
+const PREPOSITION_PARTICLE = /^(?:in|on|for)$/;
+const AFTER_BARE_PARTICLE = /^(?:in|on|at|from|to|by|during|since|this|last|next|these|today|now|so|yet|[?.!,]|)$/;
 const DATE_TYPES: ReadonlySet<AnswerType> = new Set(['date', 'calendar-date']);
 const DATE_FRAMING = new Set(['تاريخ', 'التاريخ', 'يوم', 'اليوم', 'وقت', 'الوقت', 'date', 'day', 'time', 'year', 'month']);
 const MONTH_OR_DATE_WORD = /^(\d{1,4}|[٠-٩]{1,4}|\d{1,2}(st|nd|rd|th))$/;
@@ -244,6 +255,12 @@ export function questionUnits(
   }
   // English over Arabic: dictionary senses and transliterated names. A phrase ("death toll") is one unit.
   const translatedWord = new Map<string, ReadonlyMap<string, number>>();
+  const lowered = question.text.toLowerCase();
+  const wordAfter = (surface: string): string => {
+    const at = lowered.indexOf(surface.toLowerCase());
+    if (at < 0) return 'x';
+    return /^\s*([^\s?.!,]+|[?.!,]|)/.exec(lowered.slice(at + surface.length))?.[1] ?? '';
+  };
   for (const phrase of translatedPhrases) {
     const words = deps.tokenize(phrase.surface).map(deps.normalize);
     if (phrase.terms.size === 0 || words.some((w) => entityWords.has(w) || phraseWords.has(w)) || words.every((w) => howFramed.has(w) || dateWords.has(w))) continue;
@@ -255,7 +272,8 @@ export function questionUnits(
     const own = deps.analyzeWithSurface(phrase.surface).map((t) => t.term);
     // A light verb's phrasal verb means what its particle makes of it (go up → ارتفع, take over → سيطر,
     // go after → استهدف): content, though "take" and "go" alone frame a question.
-    const phrasal = PHRASAL_PARTICLE.test(words[words.length - 1] as string);
+    const particle = words[words.length - 1] as string;
+    const phrasal = PHRASAL_PARTICLE.test(particle) || (PREPOSITION_PARTICLE.test(particle) && AFTER_BARE_PARTICLE.test(wordAfter(phrase.surface)));
     if (own.length === 0 || (own.every((term) => stats.genericTerms.has(term)) && !phrasal)) continue;
     for (const term of own) seenTerms.add(term);
     expansion.push(...strongest(phrase.terms));
@@ -302,18 +320,32 @@ export function questionUnits(
     expansion.push(...strongest(translated));
     addTermUnit(surface, alternatives, expanded, fuzzy, translated);
   }
+  // "How much is a water tanker", "how much does a bundle cost": asked of a thing, "how much" asks its
+  // price, which the answer states as such (سعر الصهريج) as often as it gives the sum.
+  if (question.lang === 'en' && deps.translate && PRICE_QUESTION_EN.test(question.text) && !units.some((u) => u.kind === 'term' && PRICE_WORD_EN.test(u.label))) {
+    const price = deps.translate('price').find((p) => p.terms.size > 0);
+    const own = deps.analyzeWithSurface('price').map((t) => t.term);
+    if (price && own.length > 0) addTermUnit('price', new Set(own), new Set(), new Set(), price.terms);
+  }
 
   // The focus is the first content word the question asks about, in reading order. When the
   // articles never mention it in any form (a name, a commander, the weather), nothing can answer.
   // Only wh-questions name a focus: a yes/no question opens on its verb (هل نفذت، did they...).
   // In a question for a number, the words that frame the quantity (سعر ليتر، the price of) are passed over.
+  // "What kind of weapons", "ما نوع الأسلحة": the answer names kinds of the noun, so it says the noun.
+  const asksKindOf = (label: string): boolean => {
+    const words = deps.tokenize(question.text).map((w) => deps.normalize(w).toLowerCase());
+    const at = words.indexOf(deps.normalize(label).toLowerCase());
+    const before = at > 0 ? words.slice(Math.max(0, at - 2), at) : [];
+    return before.some((w) => KIND_WORD.test(w)) && (before[before.length - 1] === 'of' || KIND_WORD.test(before[before.length - 1] ?? ''));
+  };
   const termsInOrder = units.filter((u) => u.kind === 'term').sort((a, b) => position(a.label) - position(b.label));
   const framing = (label: string): boolean => deps.tokenize(label).every(framesQuantity);
   const firstTerm = (question.answerType === 'number' ? termsInOrder.find((u) => !framing(u.label)) : undefined) ?? termsInOrder[0];
   if (firstTerm?.kind === 'term' && WH_QUESTION.test(deps.normalize(question.text))) {
     const mentioned = termForms(firstTerm).some((t) => termFrequency(stats, t) > 0);
     // "How many X": the count must be of X (كم عدد الجرحى is not answered by "18 killed").
-    if (!mentioned || question.answerType === 'number') firstTerm.focus = true;
+    if (!mentioned || question.answerType === 'number' || asksKindOf(firstTerm.label)) firstTerm.focus = true;
     else firstTerm.articleFocus = true;
     // "كم عدد المراكز الامتحانية": a relative adjective right after the counted noun says which ones are
     // counted, and must be said too: purchasing centres are not exam centres.
