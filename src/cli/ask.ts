@@ -3,6 +3,7 @@
  * `--jsonl`: questions one per line on stdin, one JSON object per line on stdout, in one process.
  */
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { createEngine } from '../answer/create-engine.ts';
 import { renderPlain } from '../views/format.ts';
 import { answerView } from '../views/view.ts';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const progress = (line: string): void => void process.stderr.write(`${line}\n`);
   const engine = await createEngine({
     corpusDir: values.corpus,
-    cacheDir: dataDir,
+    // The same layout as the bot's (main.ts): models and caches under DATA_DIR/cache.
+    cacheDir: join(dataDir, 'cache'),
     dataDir,
     homeRegion: process.env.HOME_REGION?.trim() || DEFAULT_HOME_REGION,
     openIndex: openPersistedIndex({ dataDir, progress }),
