@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline, mergeArticleTimelines } from '../events/timeline.ts';
-import { parseQuestionDate, questionDateEvents, questionDateMatches, questionTimeFlags } from '../events/dates.ts';
+import { parseQuestionDate, questionDateEvents, questionDateMatches, questionTimeFlags } from '../events/question-dates.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
 import { allEntities, entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
 import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';

@@ -1,6 +1,7 @@
 /**
- * Date expressions in Arabic news text, resolved to ISO day ranges; and the dates and time words of
- * user questions (Arabic and English), so the answer engine can narrow and rank by date.
+ * The Arabic date grammar: date expressions in Arabic news text (and, through `questionDateMentions`, in
+ * questions), resolved to ISO day ranges. English dates are in english-dates.ts; what a question asks
+ * about (its date and time words) in question-dates.ts.
  *
  * How each form resolves (documented here because the timeline depends on every choice):
  *
@@ -42,21 +43,17 @@
  *   long the tension had lasted, and is marked `relation.duration` (the timeline makes no event of it).
  */
 import type { DatePrecision } from './types.ts';
-import type { Language } from '../corpus/article.ts';
 import { normalizeArabic } from '../text/arabic.ts';
 import {
-  addDays, daysInMonth, formatEventDate, isoDay, monthRange, parseIsoDay, shiftMonth, todayIso, weekday as weekdayOf,
+  addDays, daysInMonth, formatEventDate, isoDay, monthRange, parseIsoDay, shiftMonth, weekday as weekdayOf,
   yearRange,
 } from './calendar.ts';
 import {
   ABOUT_WORDS, COUNTED_NOUN_PREFIXES, DEMONSTRATIVES, type DurationUnit, EVENT_NOUNS, FEW_WORDS, MONTH_CUES, MONTH_PAIRS,
-  MONTHS, NUMBER_WORDS, ONSET_NOUNS, ORDINAL_DAYS, ORDINAL_TENS, ORDINAL_UNITS, PART_WORDS, QUANTITY_WORDS, STRONG_MONTH_CUES,
+  MONTHS, NUMBER_WORDS, SEASON_MONTHS, ENGLISH_COUNTED, ONSET_NOUNS, ORDINAL_DAYS, ORDINAL_TENS, ORDINAL_UNITS, PART_WORDS, QUANTITY_WORDS, STRONG_MONTH_CUES,
   TIME_OF_DAY, UNIT_WORDS, WEAK_MONTHS, WEEKDAYS, YEAR_CUES,
 } from './lexicon.ts';
-import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS } from '../text/months.ts';
-import { ENGLISH_CARDINALS } from '../text/numbers.ts';
 import { type DateToken, dateTokens, wordForms } from './tokens.ts';
-import { EventCalendar } from './event-calendar.ts';
 
 export type DateMentionKind = 'absolute' | 'relative-to-publication' | 'relative-to-event';
 
@@ -111,7 +108,8 @@ interface ParseMode {
   question: boolean;
 }
 
-interface Range {
+/** A resolved span of days with how precisely it is known. */
+export interface Range {
   start: string;
   end: string;
   precision: DatePrecision;
@@ -132,8 +130,6 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 /** Reads one text: the date grammar as small recursive-descent rules over `DateToken`s. */
-// A season with its year (صيف 2020، ربيع 2019) is its months; winter straddles two years and stays the year.
-const SEASON_MONTHS: ReadonlyMap<string, readonly [number, number]> = new Map([['ربيع', [3, 5]], ['صيف', [6, 8]], ['خريف', [9, 11]]]);
 const SEASON_WORDS: ReadonlySet<string> = new Set(['ربيع', 'الربيع', 'صيف', 'الصيف', 'خريف', 'الخريف']);
 
 class DateReader {
@@ -580,7 +576,7 @@ class DateReader {
     if (before?.type === 'punct' && (before.norm === ',' || before.norm === '.' || before.norm === '٫') && this.tok(k - 2)?.type === 'num') return false;
     if (after?.type === 'punct' && (after.norm === ',' || after.norm === '.' || after.norm === '٫') && this.tok(k + 2)?.type === 'num') return false;
     if (this.countedNounAt(k + 1)) return false;
-    if (after?.type === 'word' && EN_COUNTED.test(after.norm)) return false; // "2000 people
+    if (after?.type === 'word' && ENGLISH_COUNTED.test(after.norm)) return false; // "2000 people
     const quantity = this.wordIn(k - 1, QUANTITY_WORDS) !== null || (this.isBare(k - 1, 'من') && this.isWord(k - 2, 'اكثر', 'اقل'));
     if (quantity) return false;
     if (this.isBare(k + 1, 'م', 'ميلادي', 'ميلاديه', 'للميلاد')) return true;
@@ -873,7 +869,7 @@ function longest(candidates: (Candidate | null)[]): Candidate | null {
 }
 
 /** The first, middle or last third of a month (days 1-10, 11-20, 21-end) or a year (Jan-Apr, May-Aug, Sep-Dec). */
-function thirdOf(range: Range, part: 'early' | 'mid' | 'late'): Range {
+export function thirdOf(range: Range, part: 'early' | 'mid' | 'late'): Range {
   const { year, month } = parseIsoDay(range.start);
   if (range.precision === 'month') {
     const last = daysInMonth(year, month);
@@ -964,337 +960,10 @@ export function extractDateMentions(text: string, context: DateContext): DateMen
   return scan(text, context, { question: false });
 }
 
-// ---- questions ---------------------------------------------------------------------------------
-
-/** The date a question asks about. */
-export interface QuestionDate {
-  start: string;
-  end: string;
-  precision: DatePrecision;
-  /** The date words as the user wrote them. */
-  label: string;
-  /**
-   * Set when the user gave a month (and day) but no year ("في تموز", "what happened in July?"): any
-   * year's July answers; `start`/`end` hold the most likely one (see `parseQuestionDate`).
-   */
-  yearless?: { month: number; day?: number };
-}
-
-export interface QuestionDateOptions {
-  /** "Now" for relative words (yesterday, last week): the latest article's date. Default: today. */
-  now?: string;
-  lang: Language;
-  /**
-   * Known event dates: a yearless month or day resolves to the latest year, not after `now`, in which
-   * one of them falls ("في تموز" → July 2016 when that is the only July in the corpus).
-   */
-  events?: readonly { start: string; end: string }[];
-  /**
-   * The same events bucketed by month, built once by the caller and only when a question's date has
-   * no year: a look-up then reads a few months, not every event.
-   */
-  calendar?: () => EventCalendar<{ start: string; end: string }>;
-}
-
-const EN_MONTHS = ENGLISH_MONTHS;
-const EN_WEEKDAYS = ENGLISH_WEEKDAYS;
-const EN_MONTH = [...EN_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-const EN_COUNTED = /^(people|persons|fighters|members|soldiers|civilians|families|residents|troops|men|women|children|dollars|killed|dead|deaths|casualties|houses|homes|km|kilometres|kilometers|metres|meters|tons|displaced|refugees|times)\b/;
-// "a week ago": the article counts one.
-const EN_NUMBER_WORDS: ReadonlyMap<string, number> = new Map([['a', 1], ['an', 1], ...ENGLISH_CARDINALS]);
-
-interface EnglishDate extends Range {
-  index: number;
-  length: number;
-  yearless?: { month: number; day?: number };
-}
-
-/** Date expressions in an English question, each with its position. */
-function englishDates(question: string, now: string): EnglishDate[] {
-  const text = question.toLowerCase();
-  const p = parseIsoDay(now);
-  const found: EnglishDate[] = [];
-  const add = (match: RegExpExecArray, range: Range, yearless?: EnglishDate['yearless']): void => {
-    found.push({ ...range, index: match.index, length: match[0].length, ...(yearless ? { yearless } : {}) });
-  };
-  const inferYear = (month: number, day?: number): number =>
-    month < p.month || (month === p.month && (day === undefined || day <= p.day)) ? p.year : p.year - 1;
-  const dayRange = (year: number, month: number, day: number): Range | null => {
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-    const iso = isoDay(year, month, day);
-    return { start: iso, end: iso, precision: 'day' };
-  };
-  const partOf = (part: string | undefined): 'early' | 'mid' | 'late' | null => {
-    if (!part) return null;
-    if (/early|beginning|start/.test(part)) return 'early';
-    if (/mid|middle/.test(part)) return 'mid';
-    return 'late';
-  };
-  const PART = '(?:(early|mid|late|the (?:beginning|start|middle|end) of)[\\s-]+)?';
-  let m: RegExpExecArray | null;
-
-  const iso = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b/g;
-  while ((m = iso.exec(text))) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    if (m[3]) {
-      const range = dayRange(year, month, Number(m[3]));
-      if (range) add(m, range);
-    } else if (month >= 1 && month <= 12) add(m, { ...monthRange(year, month), precision: 'month' });
-  }
-  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
-  while ((m = slashed.exec(text))) {
-    // Day first unless that is impossible (13/4 is a day; 4/13 must be month first).
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const range = dayRange(Number(m[3]), a > 12 ? b : b > 12 ? a : b, a > 12 ? a : b > 12 ? b : a);
-    if (range) add(m, range);
-  }
-  const dayMonth = new RegExp(`\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${EN_MONTH})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g');
-  while ((m = dayMonth.exec(text))) {
-    const month = EN_MONTHS.get(m[2] ?? '') ?? 0;
-    const day = Number(m[1]);
-    const year = m[3] ? Number(m[3]) : inferYear(month, day);
-    const range = dayRange(year, month, day);
-    if (range) add(m, range, m[3] ? undefined : { month, day });
-  }
-  const monthDay = new RegExp(`\\b(${EN_MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})\\b)?`, 'g');
-  while ((m = monthDay.exec(text))) {
-    const month = EN_MONTHS.get(m[1] ?? '') ?? 0;
-    const day = Number(m[2]);
-    const year = m[3] ? Number(m[3]) : inferYear(month, day);
-    const range = dayRange(year, month, day);
-    if (range) add(m, range, m[3] ? undefined : { month, day });
-  }
-  const monthYear = new RegExp(`\\b${PART}(${EN_MONTH})\\.?(?:,|\\s+of)?\\s+(\\d{4})\\b`, 'g');
-  while ((m = monthYear.exec(text))) {
-    const month = EN_MONTHS.get(m[2] ?? '') ?? 0;
-    const range: Range = { ...monthRange(Number(m[3]), month), precision: 'month' };
-    const part = partOf(m[1]);
-    add(m, part ? thirdOf(range, part) : range);
-  }
-  // A month alone: "in July", "last July", "July?" ("may" and "march" need a preposition before them).
-  const monthAlone = new RegExp(`\\b(?:(in|during|since|from|until|till|by|of|before|after|last|this|next)\\s+)?${PART}(${EN_MONTH})\\b(?!\\.?(?:,|\\s+of)?\\s+\\d)`, 'g');
-  while ((m = monthAlone.exec(text))) {
-    const word = m[3] ?? '';
-    if ((word === 'may' || word === 'march' || word === 'mar') && !m[1] && !m[2]) continue;
-    const month = EN_MONTHS.get(word) ?? 0;
-    const which = m[1];
-    const year = which === 'last' ? (month < p.month ? p.year : p.year - 1)
-      : which === 'next' ? (month > p.month ? p.year : p.year + 1)
-        : which === 'this' ? p.year : inferYear(month);
-    const range: Range = { ...monthRange(year, month), precision: 'month' };
-    const part = partOf(m[2]);
-    const yearless = which === 'last' || which === 'next' || which === 'this' ? undefined : { month };
-    add(m, part ? thirdOf(range, part) : range, yearless);
-  }
-  const year = new RegExp(`\\b${PART}((?:19|20)\\d{2})\\b(?![-/]\\d{1,2}\\b)`, 'g');
-  while ((m = year.exec(text))) {
-    const value = Number(m[2]);
-    if (value > p.year + 1) continue;
-    const following = /^\s+(\w+)/.exec(text.slice(m.index + m[0].length))?.[1] ?? '';
-    if (EN_COUNTED.test(following)) continue;
-    const range: Range = { ...yearRange(value), precision: 'year' };
-    const part = partOf(m[1]);
-    add(m, part ? thirdOf(range, part) : range);
-  }
-  // "the summer of 2020": its months, as صيف 2020 (winter straddles two years and stays the year).
-  const season = /\b(spring|summer|autumn|fall)(?: of)? ((?:19|20)\d{2})\b/g;
-  while ((m = season.exec(text))) {
-    const months = SEASON_MONTHS.get(m[1] === 'spring' ? 'ربيع' : m[1] === 'summer' ? 'صيف' : 'خريف');
-    if (months) add(m, { start: monthRange(Number(m[2]), months[0]).start, end: monthRange(Number(m[2]), months[1]).end, precision: 'approximate' });
-  }
-  const words: [RegExp, () => Range][] = [
-    [/\bthe day before yesterday\b/g, () => ({ start: addDays(now, -2), end: addDays(now, -2), precision: 'day' })],
-    [/\byesterday\b/g, () => ({ start: addDays(now, -1), end: addDays(now, -1), precision: 'day' })],
-    [/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/g, () => ({ start: now, end: now, precision: 'day' })],
-    [/\b(?:last|past|previous) (?:week|seven days)\b/g, () => ({ start: addDays(now, -7), end: addDays(now, -1), precision: 'approximate' })],
-    [/\bthis week\b/g, () => ({ start: addDays(now, -6), end: now, precision: 'approximate' })],
-    [/\b(?:last|past|previous) month\b/g, () => {
-      const s = shiftMonth(p.year, p.month, -1);
-      return { ...monthRange(s.year, s.month), precision: 'month' };
-    }],
-    [/\bthis month\b/g, () => ({ ...monthRange(p.year, p.month), precision: 'month' })],
-    [/\b(?:last|past|previous) year\b/g, () => ({ ...yearRange(p.year - 1), precision: 'year' })],
-    [/\bthis year\b/g, () => ({ ...yearRange(p.year), precision: 'year' })],
-  ];
-  for (const [pattern, range] of words) while ((m = pattern.exec(text))) add(m, range());
-  const ago = /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several)\s+(day|week|month|year)s?\s+ago\b/g;
-  while ((m = ago.exec(text))) {
-    const countWord = m[1] ?? '';
-    const vague = /few|several/.test(countWord);
-    const count = vague ? 0 : Number(countWord) || EN_NUMBER_WORDS.get(countWord) || 1;
-    const unit = m[2];
-    if (unit === 'day' && !vague) add(m, { start: addDays(now, -count), end: addDays(now, -count), precision: 'day' });
-    else if (unit === 'day') add(m, { start: addDays(now, -7), end: addDays(now, -2), precision: 'approximate' });
-    else if (unit === 'week') {
-      const [min, max] = vague ? [14, 42] : [7 * count - count, 7 * count + count];
-      add(m, { start: addDays(now, -max), end: addDays(now, -min), precision: 'approximate' });
-    } else if (unit === 'month' && !vague) {
-      const s = shiftMonth(p.year, p.month, -count);
-      add(m, { ...monthRange(s.year, s.month), precision: 'month' });
-    } else if (unit === 'year' && !vague) add(m, { ...yearRange(p.year - count), precision: 'year' });
-  }
-  const weekdayPattern = /\b(?:(last|on|this past)\s+)(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g;
-  while ((m = weekdayPattern.exec(text))) {
-    const target = EN_WEEKDAYS.get(m[2] ?? '') ?? 0;
-    let back = (weekdayOf(now) - target + 7) % 7;
-    if (m[1] !== 'on' && back === 0) back = 7;
-    const iso = addDays(now, -back);
-    add(m, { start: iso, end: iso, precision: 'day' });
-  }
-  return found;
-}
-
-/** Keeps the longest of overlapping matches, in reading order. */
-function nonOverlapping<T extends { index: number; length: number }>(items: T[]): T[] {
-  const sorted = [...items].sort((a, b) => a.index - b.index || b.length - a.length);
-  const kept: T[] = [];
-  let reach = -1;
-  for (const item of sorted) {
-    if (item.index < reach) continue;
-    kept.push(item);
-    reach = item.index + item.length;
-  }
-  return kept;
-}
-
-interface FoundDate extends Range {
-  index: number;
-  length: number;
-  yearless?: { month: number; day?: number };
-}
-
-function arabicQuestionDates(question: string, now: string): FoundDate[] {
-  return scan(question, { published: now }, { question: true })
-    .filter((mention) => mention.kind !== 'relative-to-event')
-    .map((mention) => {
-      const { written } = mention;
-      const yearless = mention.kind === 'absolute' && written.year === undefined && written.month !== undefined
-        ? { month: written.month, ...(written.day !== undefined ? { day: written.day } : {}) }
-        : undefined;
-      return {
-        start: mention.start, end: mention.end, precision: mention.precision, index: mention.from,
-        length: mention.to - mention.from, ...(yearless ? { yearless } : {}),
-      };
-    });
-}
-
-/** Moves a yearless month/day to the latest year (not after `now`) in which a known event falls. */
-function placeYearless(found: FoundDate, now: string, calendar: EventCalendar<{ start: string; end: string }>): FoundDate {
-  const { yearless } = found;
-  if (!yearless) return found;
-  const nowYear = parseIsoDay(now).year;
-  for (const year of calendar.years()) {
-    if (year > nowYear) continue;
-    const range = yearlessRange(yearless, year);
-    if (!range || range.start > now) continue;
-    if (calendar.overlapping(range.start, range.end).length > 0) return { ...found, ...range };
-  }
-  return found;
-}
-
 /**
- * The events a question's date matches (as `questionDateMatches`), read from the months it names: a
- * yearless date ("23 April") reads that month of each year with events.
+ * The same grammar on a user's question: misspelt month names and bare years anywhere are dates there
+ * ("شو صار ب 2018", "ايلوال 2018"); relative words count from `now`.
  */
-export function questionDateEvents<E extends { start: string; end: string }>(date: QuestionDate, calendar: EventCalendar<E>): E[] {
-  if (!date.yearless) return calendar.overlapping(date.start, date.end);
-  const { yearless } = date;
-  const found = new Set<E>(); // an event spanning several years overlaps each year's month
-  for (const year of calendar.years()) {
-    const range = yearlessRange(yearless, year);
-    if (range) for (const event of calendar.overlapping(range.start, range.end)) found.add(event);
-  }
-  return [...found];
-}
-
-function yearlessRange(yearless: { month: number; day?: number }, year: number): Range | null {
-  if (yearless.day === undefined) return { ...monthRange(year, yearless.month), precision: 'month' };
-  if (yearless.day > daysInMonth(year, yearless.month)) return null;
-  const iso = isoDay(year, yearless.month, yearless.day);
-  return { start: iso, end: iso, precision: 'day' };
-}
-
-/**
- * The date a question asks about, or null. Arabic questions use the same grammar as the articles
- * (plus misspelt month names and bare years anywhere: "شو صار ب 2018", "ايلوال 2018"); English ones
- * understand "in 2018", "July 2016", "April 23", "the 23rd of April", "early 2018", "last week",
- * "yesterday", "3 days ago", "last Friday". Relative words count from `now` (the latest article date).
- * Several dates in one question ("between 2016 and 2018") give the span from the first to the last,
- * as 'approximate'. A month or day with no year is marked `yearless`.
- */
-export function parseQuestionDate(question: string, options: QuestionDateOptions): QuestionDate | null {
-  const now = options.now ?? todayIso();
-  parseIsoDay(now);
-  // Arabic grammar runs on every question: Arabic questions often carry English digits and vice versa.
-  const arabic = arabicQuestionDates(question, now);
-  const english = options.lang === 'en' || /[a-z]/i.test(question) ? englishDates(question, now) : [];
-  const found = nonOverlapping<FoundDate>([...arabic, ...english]).map((item) => (item.yearless ? placeYearless(item, now, options.calendar?.() ?? new EventCalendar(options.events ?? [])) : item));
-  const first = found[0];
-  const last = found[found.length - 1];
-  if (!first || !last) return null;
-  const label = question.slice(first.index, last.index + last.length).trim();
-  if (found.length === 1) {
-    return {
-      start: first.start, end: first.end, precision: first.precision, label,
-      ...(first.yearless ? { yearless: first.yearless } : {}),
-    };
-  }
-  const start = found.reduce((min, item) => (item.start < min ? item.start : min), first.start);
-  const end = found.reduce((max, item) => (item.end > max ? item.end : max), first.end);
-  return { start, end, precision: 'approximate', label };
-}
-
-/** True when an event's dates fall in the question's date; a yearless date matches that month (and day) in any year. */
-export function questionDateMatches(date: QuestionDate, event: { start: string; end: string }): boolean {
-  if (!date.yearless) return event.start <= date.end && event.end >= date.start;
-  const from = parseIsoDay(event.start).year;
-  const to = parseIsoDay(event.end).year;
-  for (let year = from; year <= to; year += 1) {
-    const range = yearlessRange(date.yearless, year);
-    if (range && event.start <= range.end && event.end >= range.start) return true;
-  }
-  return false;
-}
-
-// ---- question flags ----------------------------------------------------------------------------
-
-export interface QuestionTimeFlags {
-  /** The biggest / fiercest / deadliest: أكبر، أعنف، أشد، أكثر دموية، biggest, worst, deadliest. */
-  biggest: boolean;
-  /** The first time / how it began: أول مرة، لأول مرة، بداية، first time, earliest, start. */
-  first: boolean;
-  /** Background, history, what came before: خلفية، تاريخ، سابقاً، كيف بدأ، background, how did this start. */
-  background: boolean;
-  /** The latest / most recent: آخر، مؤخراً، الأخيرة، latest, most recent. */
-  latest: boolean;
-}
-
-const AR_BIGGEST = /(?:^|\s)[وفبل]?(?:اكبر|اعنف|اشد|اخطر|اضخم|اقوي|ادمي|اعنفها|اكبرها|اشدها|اخطرها|اكثرها عنفا|اكثر دمويه|اكثر عنفا|اكثرها دمويه)(?=\s|$)/;
-const AR_FIRST = /(?:^|\s)[وفبل]?(?:اول|الاولي|اولي|بدايه|بدايات|بدا|بدات|بداو|بلش|بلشت|بلشو|انطلقت|اندلعت اول)(?=\s|$)/;
-const AR_BACKGROUND = /(?:^|\s)[وفبل]?(?:خلفيه|خلفيات|تاريخ|تاريخيه|سابقا|السابقه|سابقه|جذور|اصل|اسباب|قبل هيك|قبل هذا|قبل ذلك|من قبل|كيف بدا|كيف بدات|كيف بلش|كيف بلشت|سبقت|سبق)(?=\s|$)/;
-const AR_LATEST = /(?:^|\s)[وفبل]?(?:(?:اخر|احدث)(?=\s+\S)|الاخيره|الاخير|مؤخرا|موخرا|حديثا)(?=\s|$)/;
-const EN_BIGGEST = /\b(?:biggest|largest|worst|deadliest|bloodiest|fiercest|heaviest|most (?:violent|serious|deadly|intense)|major)\b/;
-const EN_FIRST = /\b(?:first|earliest|initially|originally|start(?:ed)?|began|begin|beginning|outbreak)\b/;
-const EN_BACKGROUND = /\b(?:background|history|historical|previous|previously|past|before|earlier|origins?|roots?|led to|lead up|how did (?:this|it|the \w+|all this) (?:start|begin)|what started)\b/;
-const EN_LATEST = /\b(?:latest|most recent|recent(?:ly)?|newest|lately)\b/;
-
-/**
- * Superlative and ordinal words of a question, for ranking dated events: biggest, first, background,
- * latest. Date expressions are removed first, so "تشرين الأول" or "last week" raise no flag.
- */
-export function questionTimeFlags(question: string, options: { now?: string; lang?: Language } = {}): QuestionTimeFlags {
-  const now = options.now ?? todayIso();
-  let text = question;
-  const spans = nonOverlapping<FoundDate>([...arabicQuestionDates(question, now), ...englishDates(question, now)]);
-  for (const span of [...spans].reverse()) text = text.slice(0, span.index) + ' ' + text.slice(span.index + span.length);
-  const arabic = normalizeArabic(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  const english = text.toLowerCase();
-  return {
-    biggest: AR_BIGGEST.test(arabic) || EN_BIGGEST.test(english),
-    first: AR_FIRST.test(arabic) || EN_FIRST.test(english),
-    background: AR_BACKGROUND.test(arabic) || EN_BACKGROUND.test(english),
-    latest: AR_LATEST.test(arabic) || EN_LATEST.test(english),
-  };
+export function questionDateMentions(question: string, now: string): DateMention[] {
+  return scan(question, { published: now }, { question: true });
 }

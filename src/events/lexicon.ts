@@ -115,3 +115,9 @@ export const EVENT_NOUNS: ReadonlySet<string> = wordSet([
 
 /** Point-event verbal nouns that may stand between من and the event noun: بعد يومين من اندلاع الاشتباكات. */
 export const ONSET_NOUNS: ReadonlySet<string> = wordSet(['وقوع', 'اندلاع', 'بدء', 'بدايه', 'انتهاء', 'توقيع', 'اعلان', 'حدوث']);
+
+/** A season with its year (صيف 2020، ربيع 2019) is its months; winter straddles two years and stays the year. */
+export const SEASON_MONTHS: ReadonlyMap<string, readonly [number, number]> = new Map([['ربيع', [3, 5]], ['صيف', [6, 8]], ['خريف', [9, 11]]]);
+
+/** English nouns a number counts ("2000 people"): a four-digit number before them is a quantity, not a year. */
+export const ENGLISH_COUNTED = /^(people|persons|fighters|members|soldiers|civilians|families|residents|troops|men|women|children|dollars|killed|dead|deaths|casualties|houses|homes|km|kilometres|kilometers|metres|meters|tons|displaced|refugees|times)\b/;

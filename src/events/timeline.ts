@@ -30,7 +30,8 @@ import { entityById as lexiconEntityById } from '../nlu/entities.ts';
 import { analyze } from '../text/analyze.ts';
 import { detectLanguage } from '../text/language.ts';
 import { addDays } from './calendar.ts';
-import { type DateAnchor, type DateMention, extractDateMentions, parseQuestionDate, questionDateMatches } from './dates.ts';
+import { type DateAnchor, type DateMention, extractDateMentions } from './dates.ts';
+import { parseQuestionDate, questionDateMatches } from './question-dates.ts';
 import { arabicSummary, englishTemplate } from './summary.ts';
 import { dateTokens, wordForms } from './tokens.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventCalendar } from '../../src/events/event-calendar.ts';
-import { parseQuestionDate, questionDateEvents, questionDateMatches } from '../../src/events/dates.ts';
+import { parseQuestionDate, questionDateEvents, questionDateMatches } from '../../src/events/question-dates.ts';
 
 const events = [
   { id: 'a', start: '2016-07-01', end: '2016-07-31' },

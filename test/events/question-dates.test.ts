@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../../src/events/dates.ts';
+import { parseQuestionDate, questionDateMatches, questionTimeFlags } from '../../src/events/question-dates.ts';
 
 const now = '2021-04-25';
 const ar = (question: string, events?: { start: string; end: string }[]) => parseQuestionDate(question, { now, lang: 'ar', events });
