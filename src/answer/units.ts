@@ -4,6 +4,7 @@ import { isClosedPlaceMention, isLandmarkMention, searchWords, termForms, type E
 import { asksForName, framesQuantity, type AnswerType } from './question.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
+import { PHRASE_JOINER } from '../text/analyze.ts';
 import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
 import { classicalSpellings, isDotSlip, isSwap, levenshteinAtMostOne } from '../text/edit-distance.ts';
 import type { EventCalendar } from '../events/event-calendar.ts';
@@ -242,7 +243,10 @@ export function questionUnits(
     for (const term of own) seenTerms.add(term);
     // "what's going on" asks nothing specific: it still widens the search, but need not be covered.
     if (own.every((term) => stats.genericTerms.has(term))) continue;
-    addTermUnit(hit.key, new Set(own), new Set(hit.terms));
+    // A phrase is said when all its words are ("حادث سير" is a road accident); one of them alone (a
+    // "حادثة", any incident) is likely the same topic but not certain, like a shared stem.
+    const whole = own.length > 1 ? new Set([own.join(PHRASE_JOINER)]) : new Set(own);
+    addTermUnit(hit.key, whole, new Set(hit.terms), own.length > 1 ? new Set(own) : new Set());
   }
   // "How long", "how old", "how far": the word after "how" asks for a number (the answer type), it is
   // not what the answer must say ("long" is not in "queued for four hours").
