@@ -7,9 +7,9 @@
 import cuesData from '../../knowledge/answer-cues.json' with { type: 'json' };
 import { normalizeArabic } from '../text/arabic.ts';
 
-export type AnswerKind = 'initiator' | 'duration' | 'plan' | 'reason' | 'means';
+export type AnswerKind = 'initiator' | 'destination' | 'duration' | 'plan' | 'reason' | 'means';
 
-const KINDS: readonly AnswerKind[] = ['initiator', 'duration', 'plan', 'reason', 'means'];
+const KINDS: readonly AnswerKind[] = ['initiator', 'destination', 'duration', 'plan', 'reason', 'means'];
 
 interface CueWords { ar: string[]; en: string[] }
 interface KindData { kind: AnswerKind; question: CueWords; sentence: CueWords }

@@ -20,6 +20,12 @@ describe('answer kinds', () => {
     // "How did X justify" asks for a reason: reason comes before means.
     expect(askedKind(words('How did the authority justify the price rise?'))).toBe('reason');
     expect(askedKind(words('كم عدد القتلى؟'))).toBeUndefined();
+    // Where people were moved to, not where something happened.
+    expect(askedKind(words('Where were the wounded taken?'))).toBe('destination');
+    expect(askedKind(words('لوين نزحت العائلات؟'))).toBe('destination');
+    expect(askedKind(words('إلى أين نقل المعتقلون؟'))).toBe('destination');
+    expect(askedKind(words('Where did the clashes take place?'))).toBeUndefined();
+    expect(askedKind(words('وين صار الانفجار؟'))).toBeUndefined();
   });
 
   it('finds the cue words as whole words, after و or ف', () => {
@@ -32,5 +38,7 @@ describe('answer kinds', () => {
     expect(hasKindCue('initiator', 'في اشتباكات اندلعت إثر هجوم على حاجز')).toBe(false);
     expect(hasKindCue('means', 'تمكنت الوحدة من تتبع أحد الأرقام')).toBe(true);
     expect(hasKindCue('means', 'text', 'The convoy entered through the crossing')).toBe(true);
+    expect(hasKindCue('destination', 'وإن المصابين نُقلوا إلى المشفى الوطني في الحسكة')).toBe(true);
+    expect(hasKindCue('destination', 'إثر تصادم حافلة نقل ركاب بشاحنة على طريق القامشلي')).toBe(false);
   });
 });
