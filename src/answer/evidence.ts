@@ -103,7 +103,17 @@ const PERSON_WORDS = new Set([
   'مسلح', 'مسلحين', 'مسلحون', 'مجهول', 'مجهولين', 'مجهولون', 'مقاتل', 'مقاتلين', 'جندي', 'جنود', 'الضحيه', 'ضحيه', 'قائد', 'مسؤول',
   'civilian', 'civilians', 'member', 'members', 'fighter', 'fighters', 'gunman', 'gunmen', 'man', 'men', 'woman', 'women',
   'child', 'children', 'soldier', 'soldiers', 'victim', 'person', 'people', 'commander', 'official',
+  // Roles a report names people by (الطبيب جوان حسن، المشرف على الحملة، مدير المحطة): "who" asks for them.
+  'طبيب', 'اطباء', 'مدير', 'مديره', 'رئيس', 'رئيسه', 'مشرف', 'ناطق', 'متحدث', 'متحدثه', 'مراسل', 'ناشط', 'ناشطون',
+  'ناشطين', 'مزارع', 'مزارعون', 'مزارعين', 'مربي', 'مربون', 'مربين', 'تاجر', 'تجار', 'معلم', 'معلمون', 'معلمين',
+  'مهندس', 'شاهد', 'شهود', 'سائق', 'موظف', 'موظفون', 'موظفين', 'عامل', 'عمال', 'مختار', 'وزير', 'محافظ', 'نائب',
+  'عضو', 'اعضاء', 'قيادي', 'مسؤولون', 'مسؤولين',
+  'doctor', 'director', 'head', 'spokesman', 'spokesperson', 'spokeswoman', 'supervisor', 'activist', 'activists',
+  'farmer', 'farmers', 'merchant', 'teacher', 'teachers', 'engineer', 'witness', 'witnesses', 'driver', 'minister',
+  'governor', 'officials',
 ]);
+/** A word of PERSON_WORDS with its proclitic and article taken off (والمسؤول → مسؤول). */
+const personWord = (word: string): boolean => PERSON_WORDS.has(word.replace(/^[وفبل]/, '')) || PERSON_WORDS.has(word.replace(/^[وفبل]?(?:ال|لل)/, '')) || PERSON_WORDS.has(word.replace(/^the/, ''));
 
 // A place noun in construct with a name (بلدة الشحيل، قرية تل حبش، في بلدات ...، حي غويران): it names a place
 // the gazetteer may not know, which still answers "where" or "which towns".
@@ -276,7 +286,7 @@ export function buildEvidence(
       landmarkOnly,
       contextEntities,
       articlePlaces: mentions.some((m) => m.kind === 'place') ? new Set() : (leadPlaces.get(sentence.articleId) ?? new Set()),
-      actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some((w) => PERSON_WORDS.has(w.replace(/^[وفبل]/, ''))),
+      actorMentioned: mentions.some((m) => m.kind === 'actor') || sentenceWords.some(personWord),
       placeMentioned: mentions.some((m) => m.kind === 'place') || namesPlaceByNoun(words(sentence.text)),
       places: new Set(mentions.filter((m) => m.kind === 'place').map((m) => m.id)),
       hasNumber: mentionsNumber(sentenceWords),
