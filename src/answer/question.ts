@@ -105,6 +105,9 @@ export function asksWhy(words: readonly string[]): boolean {
   return asksKind(words, 'reason');
 }
 
+/** "من أين"، "منين"، "من وين": a source, which is as often an agency or a donor as a place. */
+const ORIGIN_AR = /(?:^| )(?:منين|من (?:اين|وين|فين))(?: |$)/;
+
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {
   const type = basicAnswerType(words, lang);
@@ -122,7 +125,8 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
     if (hint === 'number' || NUMBER_EN.some((phrase) => joined.includes(` ${phrase} `))) return 'number';
     if (hint === 'date') return 'date';
     if (words.some(asksForName) || WHO_IS_PERSON_EN.test(joined)) return 'name';
-    if (words.some((w) => WHERE_EN.has(w))) return 'place';
+    // "Where did the doses come from": a source is as often an agency or a donor as a place.
+    if (words.some((w) => WHERE_EN.has(w))) return / where\b.* from [?!.]? *$/.test(joined) ? 'other' : 'place';
     if ((words[0] === 'which' || words[0] === 'what') && words.slice(1, 3).some((w) => PLACE_NOUNS_EN.has(w))) return 'place';
     if (words.some((w) => WHO_EN.has(w))) return 'actor';
     if (/ which (\w+ )?(side|sides|group|groups|party|parties|force|forces|faction|militia) /.test(joined)) return 'actor';
@@ -132,7 +136,7 @@ function basicAnswerType(words: readonly string[], lang: Language): AnswerType {
   if (hint === 'number' || words.some((w) => NUMBER_AR.has(stripClitics(w)))) return 'number';
   if (hint === 'date' || words.some((w) => DATE_AR.has(w))) return 'date';
   if (words.some(asksForName)) return 'name';
-  if (words.some((w) => WHERE_AR.has(w))) return 'place';
+  if (words.some((w) => WHERE_AR.has(w))) return ORIGIN_AR.test(words.join(' ')) ? 'other' : 'place';
   if (WHICH_PLACE_AR.test(words.join(' '))) return 'place';
   const first = words.findIndex((w) => WHO_AR.has(w));
   // "من" is also "from": count it as "who" only where a question would start with it.

@@ -34,7 +34,9 @@ describe('readQuestion', () => {
     ['وين عم يصير القتال', 'place'],
     ['where are the reinforcements?', 'place'],
     ['ماذا حدث في حي حلكو؟', 'other'],
-    ['من أين جاءت التعزيزات؟', 'place'],
+    // A source may be a place or an agency (from Hasakah, from the FAO): no gate on either.
+    ['من أين جاءت التعزيزات؟', 'other'],
+    ['where did the vaccine doses come from?', 'other'],
     ['what happened in Halko?', 'other'],
   ])('expects %j to be answered by a %s', (text, type) => {
     const read = readQuestion(text);
