@@ -134,6 +134,11 @@ export interface RankingOptions {
    * استمرت for how long, هاجمت for who started) in a sentence, ranking only.
    */
   reasonWeight: number;
+  /**
+   * An English question's sentence supplying the asked kind is put first in its article only when its
+   * coverage is at most this far below the article's best (Arabic questions: no bound).
+   */
+  supplyingGapEnglish: number;
   /** Taken from a sentence answering "how many" with only a vague count (عشرات، dozens), ranking only. */
   vagueCountPenalty: number;
   /** Weight of the date order when a question asks for the first, latest or background events. */
@@ -174,6 +179,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   intentWeight: 0.2,
   companionMargin: 0.12,
   reasonWeight: 0.4,
+  supplyingGapEnglish: 0.25,
   vagueCountPenalty: 0.15,
   timeWeight: 0.3,
   maxCitations: 3,
@@ -363,17 +369,21 @@ function isBackground(item: SentenceEvidence, article: Article | undefined): boo
  * Inside one article, a sentence that supplies the asked kind of information (the cause, the plan, the
  * means) comes before the sentences that only restate the question's topic, its lead above all, which
  * repeats the question's words and so covers them best: the article is the right one, the answer is the
- * sentence that adds what was asked. Only a sentence covering enough of the question to be quoted is lifted,
- * and only to its article's best score: how the article ranks among the others is unchanged.
+ * sentence that adds what was asked. Only a sentence covering enough of the question to be quoted, and at
+ * most `maxGap` less of it than the article's best sentence, is lifted, and only to its article's best
+ * score: how the article ranks among the others is unchanged.
  */
-function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence) => boolean, floor: number): void {
+function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence) => boolean, floor: number, maxGap: number): void {
   const best = new Map<string, RankedSentence>();
   for (const r of ranked) {
     const article = r.evidence.sentence.articleId;
     if (supplies(r) && r.coverage >= floor && r.score > (best.get(article)?.score ?? -Infinity)) best.set(article, r);
   }
   for (const [article, r] of best) {
-    const articleTop = Math.max(r.score, ...ranked.filter((o) => o.evidence.sentence.articleId === article && !supplies(o)).map((o) => o.score));
+    const others = ranked.filter((o) => o.evidence.sentence.articleId === article && !supplies(o));
+    const topCoverage = Math.max(0, ...others.map((o) => o.coverage));
+    if (r.coverage < topCoverage - maxGap) continue;
+    const articleTop = Math.max(r.score, ...others.map((o) => o.score));
     if (r.score < articleTop) r.score = articleTop + SUPPLYING_LEAD;
   }
 }
@@ -780,12 +790,13 @@ export async function buildEngine(
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
       ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
     }
-    // Arabic questions only: an English one covers a sentence through dictionary senses, so a sentence
-    // covering it less is less surely the same topic with the asked part added (measured: the lift for
-    // English questions cost one never-read answer for each two it won).
-    if (kind && lang === 'ar') {
+    // An English question covers a sentence through dictionary senses, so a sentence covering it much less
+    // than its article's best is less surely the same topic with the asked part added: English lifts only a
+    // sentence within supplyingGapEnglish of that best (measured: unbounded, the lift for English questions
+    // cost one never-read answer for each two it won).
+    if (kind) {
       const floor = ranking.minCoverage + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
-      preferSupplying(ranked, (r) => supplies.get(r.evidence.sentence.ref) === true, floor);
+      preferSupplying(ranked, (r) => supplies.get(r.evidence.sentence.ref) === true, floor, lang === 'ar' ? Infinity : ranking.supplyingGapEnglish);
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     const steered = steerByReports(ranked, cues, flags.latest, desk); // issue 8

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { analyze, analyzeToken } from '../text/analyze.ts';
 import { normalizeArabic, stripClitics } from '../text/arabic.ts';
 import { createSkeletonMatcher } from '../text/transliterate.ts';
-import { IRREGULAR_PLURALS, stemEnglish } from '../text/english.ts';
+import { americanSpellings, IRREGULAR_PLURALS, stemEnglish } from '../text/english.ts';
 import { isEnglishStopword } from '../text/stopwords.ts';
 
 export class BilingualLexiconError extends Error {
@@ -294,6 +294,13 @@ export function createBilingualLexicon(
   /** The key for a word (exact, rule lemma, stem) and how much to trust it. */
   const resolve = (word: string, capitalised: boolean): { key: string; factor: number } | null => {
     if (entries.has(word)) return { key: word, factor: 1 };
+    // The dictionary spells the American way: a British spelling is the same word (subsidised, labour).
+    if (!capitalised) {
+      for (const variant of americanSpellings(word)) {
+        if (entries.has(variant)) return { key: variant, factor: 1 };
+        for (const lemma of lemmaCandidates(variant)) if (entries.has(lemma)) return { key: lemma, factor: RULE_LEMMA_FACTOR };
+      }
+    }
     // A name mid-sentence takes only a plural or possessive off (Mongols, Kublai's), never -ed (Jared).
     const lemmas = capitalised ? lemmaCandidates(word).filter((l) => word.startsWith(l) && word.length - l.length <= 2 && /s'?$|'s$/.test(word)) : lemmaCandidates(word);
     for (const lemma of lemmas) if (entries.has(lemma)) return { key: lemma, factor: RULE_LEMMA_FACTOR };

@@ -211,6 +211,9 @@ function escapeRegExp(s: string): string {
  * interchangeable, an optional al-/el- prefix, and plural or possessive endings (Russians, NDF's).
  */
 function aliasPattern(alias: string): RegExp {
+  // An acronym that spells a function word (WHO, US) is the name only in capitals: "who" asks.
+  const trimmed = alias.trim();
+  const caseSensitive = /^\p{Lu}{2,}$/u.test(trimmed) && isEnglishStopword(trimmed.toLowerCase());
   const body = alias
     .trim()
     .split(/[\s-]+/)
@@ -218,7 +221,7 @@ function aliasPattern(alias: string): RegExp {
     .join('[\\s-]+');
   return new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(?:al|el)[\\s-])?${body}(?:['’]s|s['’]|es|s)?(?![\\p{L}\\p{N}])`,
-    'giu',
+    caseSensitive ? 'gu' : 'giu',
   );
 }
 
@@ -395,7 +398,7 @@ export function createEntityLexicon(data: EntityLexiconData): EntityLexicon {
     };
     for (const entity of entities) {
       for (const alias of entity.aliases) {
-        if (/\s/.test(alias.trim())) continue;
+        if (/\s/.test(alias.trim()) || isEnglishStopword(alias.trim().toLowerCase())) continue;
         for (const skeleton of latinSkeletons(alias)) add(skeleton.core, entity);
       }
       for (const variant of entity.variants) {

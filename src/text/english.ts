@@ -27,3 +27,29 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   shelf: 'shelves', half: 'halves', loaf: 'loaves', calf: 'calves', self: 'selves', sheaf: 'sheaves',
   brother: 'brethren', medium: 'media', datum: 'data', bacterium: 'bacteria',
 };
+
+/**
+ * American spellings of a British-spelt word (subsidised → subsidized, mobilisation → mobilization,
+ * labour → labor, centre → center, travelled → traveled, defence → defense), for a dictionary that lists
+ * one spelling only. Empty when the word has no British ending.
+ */
+export function americanSpellings(word: string): string[] {
+  const w = word.toLowerCase();
+  const out: string[] = [];
+  const rules: readonly [RegExp, string][] = [
+    [/is(e|ed|es|ing|er|ers|ation|ations)$/, 'iz$1'],
+    [/ys(e|ed|es|ing)$/, 'yz$1'],
+    [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
+    [/([^aeiou])tre(s|d)?$/, '$1ter$2'],
+    [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+    [/ence(s)?$/, 'ense$1'],
+    [/ogue(s)?$/, 'og$1'],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(w)) {
+      const variant = w.replace(pattern, replacement);
+      if (variant !== w && !out.includes(variant)) out.push(variant);
+    }
+  }
+  return out;
+}

@@ -124,6 +124,14 @@ describe('translate', () => {
     expect(keys('a fire break')).toEqual(['firebreak']);
   });
 
+  it('reads a British spelling as the American word the dictionary lists', () => {
+    const lex = createBilingualLexicon(new Map([['subsidize', ['دعم']], ['subsidized', ['مدعوم']], ['labor', ['عمل']], ['rise', ['ارتفع']]]), { familyFactor: 0 });
+    expect(lex.translate('subsidised labour').map((u) => [u.key, u.translations[0]?.weight])).toEqual([['subsidized', 1], ['labor', 1]]);
+    expect(lex.translate('subsidises')[0]?.key).toBe('subsidize');
+    // A word the dictionary has as written is never respelt.
+    expect(lex.translate('rise')[0]?.key).toBe('rise');
+  });
+
   it("gives an irregular headword its base form's senses after its own", () => {
     const [unit] = lexicon.translate('took');
     expect(unit?.translations.map((t) => t.arabic)).toEqual(['أخذ', 'استغرق']);
@@ -261,6 +269,11 @@ describe('the committed lexicon (knowledge/en-ar.tsv)', () => {
     expect(first('airport')).toBe('المطار');
     expect(first('ceasefire')).toBe('وقف إطلاق النار');
     expect(first('fire department')).toBe('إدارة الإطفاء');
+    // Reviewed senses before FreeDict's (year → السنة without عام, body → الجسم, find → البحث).
+    expect(first('year')).toBe('عام');
+    expect(first('body')).toBe('جثة');
+    expect(first('find')).toBe('عثر');
+    expect(committed.alternatives('affiliated')?.[0]).toBe('تابع');
   });
 
   it('holds no tashkeel, Latin letters or over-long alternatives', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isEnglishStopword } from '../../src/text/stopwords.ts';
 import {
   allEntities,
   createEntityLexicon,
@@ -54,10 +55,19 @@ describe('matchEntities: every name of every entity', () => {
       for (const a of entity.aliases) {
         expect(ids(a), a).toEqual([entity.id]);
         expect(ids(a.toUpperCase()), a).toEqual([entity.id]);
-        expect(ids(`what about ${a.toLowerCase()}?`), a).toEqual([entity.id]);
+        // An acronym that spells a function word (WHO) is the name only in capitals.
+        if (a === a.toUpperCase() && isEnglishStopword(a.toLowerCase())) expect(ids(`what about ${a.toLowerCase()}?`), a).toEqual([]);
+        else expect(ids(`what about ${a.toLowerCase()}?`), a).toEqual([entity.id]);
       }
     });
   }
+});
+
+describe('acronyms that spell a function word', () => {
+  it('are names only in capitals: the WHO is an agency, who asks', () => {
+    expect(ids('How much aid did the WHO send?')).toEqual(['who_org']);
+    expect(ids('who sent the aid?')).toEqual([]);
+  });
 });
 
 describe('matchEntities on the article', () => {
