@@ -132,13 +132,23 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
   for (const other of vocabulary) {
     if (other === term || other.length < 3 || other.startsWith('~')) continue;
     const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
-    const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 4;
+    const sameStem = (longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 4) || isNisbaPair(term, other);
     // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
     const typo =
       !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && (isSwap(term, other) || isDotSlip(term, other))));
     if (sameStem || typo) near.push(other);
   }
   return near;
+}
+
+/**
+ * A noun in -ة and its relative adjective in -ي / -ية share a stem the stemmer leaves both endings on when it
+ * is short (صحة / صحية → صحه / صحي، بيئة / بيئية، دولة / دولية): the two endings are one word's.
+ */
+function isNisbaPair(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  const ends = `${a.at(-1) ?? ''}${b.at(-1) ?? ''}`;
+  return (ends === 'هي' || ends === 'يه') && a.slice(0, -1) === b.slice(0, -1);
 }
 
 /** In how many sentences a three-letter word must occur to be read for an unknown one a typo away. */
