@@ -338,6 +338,8 @@ export type QuestionUnit =
        * أربعة أطنان) does not count them unless the thing asked is itself the unit.
        */
       countsThings?: boolean;
+      /** "How long", "كم يومًا", "قديش طوّلت": the number is an amount of time (ثلاث ساعات، 17 يومًا). */
+      duration?: boolean;
     }
   | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
@@ -394,7 +396,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       switch (unit.label) {
         case 'actor': return evidence.actorMentioned ? 1 : 0;
         case 'place': return evidence.placeMentioned ? 1 : 0;
-        case 'number': return evidence.hasNumber ? 1 : 0;
+        case 'number': return evidence.hasNumber && (unit.duration !== true || tellsDuration(evidence)) ? 1 : 0;
         case 'date': return evidence.hasTime ? 1 : 0;
         case 'calendar-date': return evidence.events.length > 0 ? 1 : 0;
         case 'name': return namesSomeone(evidence) ? 1 : 0;
@@ -474,6 +476,20 @@ const COUNT_WINDOW = 6;
 
 // Units a quantity measures in rather than counting things: money, time, distance, weight, volume, share.
 const MEASURE_UNIT = /^(?:[وبل]?(?:ال)?)(?:ليره|ليرات|دولار|دولارا|دولارات|يورو|دينار|ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين|متر|امتار|مترا|كيلومتر|كيلومترات|كيلومترا|كم|طن|اطنان|طنا|طنين|ليتر|ليترات|لتر|لترات|كيلو|كيلوغرام|كيلوغرامات|غرام|غراما|دونم|دونما|دونمات|هكتار|بالمئه|بالماءه|بالميه|درجه|درجات|%|pounds?|dollars?|hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:re|er)s?|met(?:re|er)s?|tons?|tonnes?|lit(?:re|er)s?|percent|%)$/;
+
+// Units of time: a quantity in one of them (ثلاث ساعات، 17 يومًا، لليوم التاسع) tells how long something lasted.
+const TIME_UNIT = /^(?:[وبل]?(?:ال|ل)?)(?:ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|دقيقتين|يوم|يوما|ايام|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|عاما|اعوام|عامين|hours?|days?|weeks?|months?|years?|minutes?)$/;
+
+/** True when a quantity of the sentence is an amount of time: what "how long" asks for. */
+function tellsDuration(evidence: SentenceEvidence): boolean {
+  const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w).toLowerCase());
+  return evidence.quantities.some((q) => {
+    if (TIME_UNIT.test(words[q] ?? '') || TIME_UNIT.test(words[q - 1] ?? '')) return true;
+    let next = q + 1;
+    while (next < words.length && isQuantityWord(words[next] ?? '') && !TIME_UNIT.test(words[next] ?? '')) next += 1;
+    return TIME_UNIT.test(words[next] ?? '');
+  });
+}
 
 /** True when the quantity at a word measures in a unit (25 ألف ليرة، عشر ساعات) rather than counting things. */
 function measures(words: readonly string[], at: number): boolean {

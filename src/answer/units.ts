@@ -2,6 +2,7 @@
 import type { Language } from '../corpus/article.ts';
 import { isClosedPlaceMention, isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import { asksForName, framesQuantity, type AnswerType } from './question.ts';
+import { asksKind } from './answer-kind.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { ENGLISH_LIGHT_PHRASES, PRESENT_PHRASES } from './framing-words.ts';
@@ -67,6 +68,8 @@ const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
 const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
 /** A definite relative adjective (الامتحانية، العسكرية، الزراعيين): it says which of a noun's kind are meant. */
 const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
+// "كم يومًا"، "قديش ساعة"، "how many days": the count asked is of a unit of time.
+const HOW_MANY_TIME_UNITS = /(?:^| )(?:كم|قديش|اديش|how many) (?:يوم|يوما|ساعه|ساعات|اسبوع|اسبوعا|شهر|شهرا|سنه|عام|عاما|دقيقه|days|hours|weeks|months|years|minutes)(?= |$)/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
 const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
@@ -369,7 +372,10 @@ export function questionUnits(
   }
 
   const counted = COUNTS_THINGS.test(deps.normalize(question.text)) && !MEASURED.test(deps.normalize(question.text));
-  if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
+  // "How long did it last", "كم يومًا استغرقت": an amount of time answers, not a count of the dead.
+  if (question.answerType === 'number' && (asksKind(questionWords, 'duration') || HOW_MANY_TIME_UNITS.test(questionWords.join(' ')))) {
+    units.push({ kind: 'answer-type', label: 'number', weight: 1, duration: true });
+  } else if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
     units.push({ kind: 'answer-type', label: 'number', weight: 1, countsThings: true });
   } else if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
   if (question.date) {

@@ -32,3 +32,20 @@ describe('an unknown word one typo away from a name', () => {
     expect(typo.units).toContainEqual(expect.objectContaining({ kind: 'entity', label: 'الاسياش' }));
   });
 });
+
+describe('a question for how long', () => {
+  it('is answered by an amount of time, not by another number of its topic', async () => {
+    const corpusDir = tempCorpus();
+    // Written for this test.
+    writeArticle(corpusDir, 'clash-2021-05-02', '2021-05-02', [
+      'اشتباكات في حي الطي بالقامشلي',
+      'قتل أربعة مدنيين وأصيب تسعة آخرون في اشتباكات اندلعت ظهر اليوم في حي الطي.',
+      'وقال سكان إن الاشتباكات استمرت قرابة ثلاث ساعات قبل أن يتوقف إطلاق النار.',
+    ]);
+    const engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')) });
+    for (const question of ['قديش طوّلت الاشتباكات بحي الطي؟', 'كم ساعة استمرت الاشتباكات في حي الطي؟']) {
+      const answer = await engine.ask(question);
+      expect(answer.citations[0]?.sentenceId, question).toBe('clash-2021-05-02#2');
+    }
+  });
+});
