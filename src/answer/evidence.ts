@@ -340,6 +340,8 @@ export type QuestionUnit =
       countsThings?: boolean;
       /** "How long", "كم يومًا", "قديش طوّلت": the number is an amount of time (ثلاث ساعات، 17 يومًا). */
       duration?: boolean;
+      /** "كم سعر"، "قديش حق الصهريج"، "how much does it cost": the number is a sum of money (30 ألف ليرة). */
+      money?: boolean;
     }
   | { kind: 'date'; label: string; matches(event: { start: string; end: string }): boolean; weight: number };
 
@@ -396,7 +398,7 @@ export function unitMatch(unit: QuestionUnit, evidence: SentenceEvidence, parent
       switch (unit.label) {
         case 'actor': return evidence.actorMentioned ? 1 : 0;
         case 'place': return evidence.placeMentioned ? 1 : 0;
-        case 'number': return evidence.hasNumber && (unit.duration !== true || tellsDuration(evidence)) ? 1 : 0;
+        case 'number': return evidence.hasNumber && (unit.duration !== true || tellsDuration(evidence)) && (unit.money !== true || tellsSum(evidence)) ? 1 : 0;
         case 'date': return evidence.hasTime ? 1 : 0;
         case 'calendar-date': return evidence.events.length > 0 ? 1 : 0;
         case 'name': return namesSomeone(evidence) ? 1 : 0;
@@ -482,12 +484,28 @@ const TIME_UNIT = /^(?:[وبل]?(?:ال|ل)?)(?:ساعه|ساعات|ساعتين
 
 /** True when a quantity of the sentence is an amount of time: what "how long" asks for. */
 function tellsDuration(evidence: SentenceEvidence): boolean {
+  return quantityIn(evidence, TIME_UNIT, true);
+}
+
+// Currencies: a quantity in one of them (30 ألف ليرة، 150 دولارًا، 37 سنتًا) is a price, a wage or a sum.
+const CURRENCY = /^(?:[وبل]?(?:ال|ل)?)(?:ليره|ليرات|دولار|دولارا|دولارات|يورو|دينار|دينارا|سنت|سنتا|سنتات|\$|pounds?|dollars?|euros?|cents?|syp|usd)$/;
+
+/** True when a quantity of the sentence is a sum of money: what "how much does it cost" asks for. */
+function tellsSum(evidence: SentenceEvidence): boolean {
+  return quantityIn(evidence, CURRENCY, false);
+}
+
+/**
+ * True when a quantity of the sentence is in a unit (ثلاث ساعات، 25 ألف ليرة): the unit right after it,
+ * past its multiplier, or the quantity a unit itself (ساعتين); an ordinal after one when `ordinal` (لليوم التاسع).
+ */
+function quantityIn(evidence: SentenceEvidence, unit: RegExp, ordinal: boolean): boolean {
   const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w).toLowerCase());
   return evidence.quantities.some((q) => {
-    if (TIME_UNIT.test(words[q] ?? '') || TIME_UNIT.test(words[q - 1] ?? '')) return true;
+    if (unit.test(words[q] ?? '') || (ordinal && unit.test(words[q - 1] ?? ''))) return true;
     let next = q + 1;
-    while (next < words.length && isQuantityWord(words[next] ?? '') && !TIME_UNIT.test(words[next] ?? '')) next += 1;
-    return TIME_UNIT.test(words[next] ?? '');
+    while (next < words.length && isQuantityWord(words[next] ?? '') && !unit.test(words[next] ?? '')) next += 1;
+    return unit.test(words[next] ?? '');
   });
 }
 

@@ -70,6 +70,10 @@ const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|ا
 const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
 // "كم يومًا"، "قديش ساعة"، "how many days": the count asked is of a unit of time.
 const HOW_MANY_TIME_UNITS = /(?:^| )(?:كم|قديش|اديش|how many) (?:يوم|يوما|ساعه|ساعات|اسبوع|اسبوعا|شهر|شهرا|سنه|عام|عاما|دقيقه|days|hours|weeks|months|years|minutes)(?= |$)/;
+// A price, a wage, a fee asked for (كم سعر، قديش حق الصهريج، بكم، how much does it cost): a sum of money answers.
+const PRICE_ASKED = /(?:^| )(?:[وبل]?(?:ال)?(?:سعر|اسعار|ثمن|تكلفه|كلفه|تكاليف|اجره|اجور|راتب|رواتب|مبلغ)|حق|بحق|بكم|بقديش|price|prices|cost|costs|salary|salaries|wage|wages|fare|fares|rent|fee|fees)(?= |$)/;
+// Asking how much, not when or whether (متى ستدفع ثمن المحصول، will they rethink the price).
+const HOW_MUCH_ASKED = /(?:^| )(?:[وف]?(?:كم|قديش|اديش)|بكم|بقديش|how much|(?:ما|ماهو|شو) (?:هو )?(?:[وبل]?(?:ال)?(?:سعر|ثمن|تكلفه|كلفه|اجره|راتب))|what (?:is|was|are|were) the (?:price|cost|fare|rent|fee|salary|wage))(?= |$)/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
 const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
@@ -375,6 +379,8 @@ export function questionUnits(
   // "How long did it last", "كم يومًا استغرقت": an amount of time answers, not a count of the dead.
   if (question.answerType === 'number' && (asksKind(questionWords, 'duration') || HOW_MANY_TIME_UNITS.test(questionWords.join(' ')))) {
     units.push({ kind: 'answer-type', label: 'number', weight: 1, duration: true });
+  } else if (question.answerType === 'number' && PRICE_ASKED.test(questionWords.join(' ')) && HOW_MUCH_ASKED.test(questionWords.join(' '))) {
+    units.push({ kind: 'answer-type', label: 'number', weight: 1, money: true });
   } else if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
     units.push({ kind: 'answer-type', label: 'number', weight: 1, countsThings: true });
   } else if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });

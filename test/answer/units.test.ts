@@ -49,3 +49,20 @@ describe('a question for how long', () => {
     }
   });
 });
+
+describe('a question for a price', () => {
+  it('is answered by a sum of money, not by a count of the thing priced', async () => {
+    const corpusDir = tempCorpus();
+    // Written for this test.
+    writeArticle(corpusDir, 'water-2021-05-03', '2021-05-03', [
+      'أزمة مياه في الحسكة',
+      'وتوزع مديرية المياه يوميًا المياه على الأحياء عبر 60 صهريجًا في مدينة الحسكة.',
+      'ووصل سعر الصهريج في الحسكة إلى 30 ألف ليرة سورية بحسب السكان.',
+    ]);
+    const engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')) });
+    for (const question of ['قديش حق الصهريج بالحسكة؟', 'How much does a water tanker cost in Hasakah?']) {
+      const answer = await engine.ask(question);
+      expect(answer.citations[0]?.sentenceId, question).toBe('water-2021-05-03#2');
+    }
+  });
+});
