@@ -319,6 +319,8 @@ interface RankedSentence {
   evidence: SentenceEvidence;
   coverage: number;
   score: number;
+  /** Coverage with the article's headline and lead standing for the topic the sentence leaves unsaid. */
+  topical?: number;
 }
 
 type Analysis =
@@ -373,11 +375,19 @@ function isBackground(item: SentenceEvidence, article: Article | undefined): boo
  * most `maxGap` less of it than the article's best sentence, is lifted, and only to its article's best
  * score: how the article ranks among the others is unchanged.
  */
-function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence) => boolean, floor: number, maxGap: number): void {
+function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence) => boolean, floor: number, maxGap: number, anaphoric: boolean): void {
+  // An article answers the question's topic when one of its sentences covers it. Its sentence that supplies
+  // the asked kind often names that topic by a pronoun or a general word (المرض for the cholera, the
+  // campaign): there, the topic its headline and lead name counts, and it is quoted in the topic's place.
+  // Reasons and plans only (`anaphoric`): a duration or an initiator is told with its event named, and the
+  // lift for them cost a never-read answer.
+  const answering = new Set(ranked.filter((r) => r.coverage >= floor).map((r) => r.evidence.sentence.articleId));
+  const eligible = (r: RankedSentence): boolean =>
+    r.coverage >= floor || (anaphoric && answering.has(r.evidence.sentence.articleId) && (r.topical ?? 0) >= floor);
   const best = new Map<string, RankedSentence>();
   for (const r of ranked) {
     const article = r.evidence.sentence.articleId;
-    if (supplies(r) && r.coverage >= floor && r.score > (best.get(article)?.score ?? -Infinity)) best.set(article, r);
+    if (supplies(r) && eligible(r) && r.score > (best.get(article)?.score ?? -Infinity)) best.set(article, r);
   }
   for (const [article, r] of best) {
     const others = ranked.filter((o) => o.evidence.sentence.articleId === article && !supplies(o));
@@ -385,6 +395,7 @@ function preferSupplying(ranked: RankedSentence[], supplies: (r: RankedSentence)
     if (r.coverage < topCoverage - maxGap) continue;
     const articleTop = Math.max(r.score, ...others.map((o) => o.score));
     if (r.score < articleTop) r.score = articleTop + SUPPLYING_LEAD;
+    r.coverage = Math.max(r.coverage, floor);
   }
 }
 
@@ -788,7 +799,7 @@ export async function buildEngine(
         (read.answerType === 'number' && vague(item) ? ranking.vagueCountPenalty * topical : 0);
       if (kind) supplies.set(ref, suppliesKind(kind, item, article?.published));
       const background = !date && !flags.first && !flags.background && isBackground(item, articleById.get(item.sentence.articleId));
-      ranked.push({ evidence: item, coverage: covered, score: score - (background ? ranking.backgroundPenalty : 0) });
+      ranked.push({ evidence: item, coverage: covered, topical, score: score - (background ? ranking.backgroundPenalty : 0) });
     }
     // An English question covers a sentence through dictionary senses, so a sentence covering it much less
     // than its article's best is less surely the same topic with the asked part added: English lifts only a
@@ -796,7 +807,7 @@ export async function buildEngine(
     // cost one never-read answer for each two it won).
     if (kind) {
       const floor = ranking.minCoverage + (intent === 'out_of_scope' ? ranking.outOfScopeMargin : 0);
-      preferSupplying(ranked, (r) => supplies.get(r.evidence.sentence.ref) === true, floor, lang === 'ar' ? Infinity : ranking.supplyingGapEnglish);
+      preferSupplying(ranked, (r) => supplies.get(r.evidence.sentence.ref) === true, floor, lang === 'ar' ? Infinity : ranking.supplyingGapEnglish, kind === 'reason' || kind === 'plan');
     }
     applyTimeFlags(ranked, flags, ranking.timeWeight, presentStarts);
     const steered = steerByReports(ranked, cues, flags.latest, desk); // issue 8

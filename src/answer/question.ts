@@ -38,8 +38,9 @@ const NUMBER_AR = new Set([
 // Units a quantity is measured in (ليتر البنزين، كيلو اللحمة): the thing measured is what is asked about.
 const MEASURE_AR = new Set(['ليتر', 'لتر', 'كيلو', 'كيلوغرام', 'كغ', 'غرام', 'طن', 'متر', 'كيلومتر', 'برميل', 'دونم', 'هكتار']);
 const MEASURE_EN = new Set(['litre', 'liter', 'litres', 'liters', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kg', 'gram', 'grams', 'ton', 'tons', 'tonne', 'tonnes', 'metre', 'meter', 'metres', 'meters', 'kilometre', 'kilometer', 'km', 'barrel', 'barrels', 'gallon', 'gallons']);
-// Verbs that only link a quantity to what it counts (كم يبلغ سعر...), and the Levantine "price of" (قديش حق الصهريج).
-const QUANTITY_COPULA_AR = new Set(['يبلغ', 'بلغ', 'تبلغ', 'بلغت', 'حق', 'بحق']);
+// Verbs that only link a quantity to what it counts (كم يبلغ سعر...، قديش بيكلف الصهريج), and the Levantine
+// "price of" (قديش حق الصهريج). Not وصل: "how many families arrived" counts arrivals.
+const QUANTITY_COPULA_AR = new Set(['يبلغ', 'بلغ', 'تبلغ', 'بلغت', 'حق', 'بحق', 'يكلف', 'تكلف', 'كلف', 'كلفت', 'بيكلف', 'بتكلف']);
 const DATE_AR = new Set(['ومتي', 'فمتي', 'تاريخ']);
 const WHERE_AR = new Set(['اين', 'واين', 'وين', 'فين', 'لوين']);
 

@@ -2,6 +2,7 @@
 import type { Language } from '../corpus/article.ts';
 import { isClosedPlaceMention, isLandmarkMention, searchWords, termForms, type EntityMention, type QuestionUnit } from './evidence.ts';
 import { asksForName, framesQuantity, type AnswerType } from './question.ts';
+import { asksKind } from './answer-kind.ts';
 import { skeletons } from './skeleton.ts';
 import { HOW_QUANTITY } from '../search/answer-type.ts';
 import { PHRASE_JOINER } from '../text/analyze.ts';
@@ -68,6 +69,12 @@ const MEASURED = /\bhow (?:much|long|far|big|large|high|old)\b/i;
 const COUNTS_THINGS = /\bhow many\b|\bnumber of\b|(?:^|\s)(?:[وف]?(?:عدد|اعداد|تعداد))(?=\s|$)/i;
 /** A definite relative adjective (الامتحانية، العسكرية، الزراعيين): it says which of a noun's kind are meant. */
 const NISBA_ADJECTIVE = /^ال\S{2,}(?:ي|يه|يين|يون|يات)$/;
+// "كم يومًا"، "قديش ساعة"، "how many days": the count asked is of a unit of time.
+const HOW_MANY_TIME_UNITS = /(?:^| )(?:كم|قديش|اديش|how many) (?:يوم|يوما|ساعه|ساعات|اسبوع|اسبوعا|شهر|شهرا|سنه|عام|عاما|دقيقه|days|hours|weeks|months|years|minutes)(?= |$)/;
+// A price, a wage, a fee asked for (كم سعر، قديش حق الصهريج، بكم، how much does it cost): a sum of money answers.
+const PRICE_ASKED = /(?:^| )(?:[وبل]?(?:ال)?(?:سعر|اسعار|ثمن|تكلفه|كلفه|تكاليف|اجره|اجور|راتب|رواتب|مبلغ)|حق|بحق|بكم|بقديش|price|prices|cost|costs|salary|salaries|wage|wages|fare|fares|rent|fee|fees)(?= |$)/;
+// Asking how much, not when or whether (متى ستدفع ثمن المحصول، will they rethink the price).
+const HOW_MUCH_ASKED = /(?:^| )(?:[وف]?(?:كم|قديش|اديش)|بكم|بقديش|how much|(?:ما|ماهو|شو) (?:هو )?(?:[وبل]?(?:ال)?(?:سعر|ثمن|تكلفه|كلفه|اجره|راتب))|what (?:is|was|are|were) the (?:price|cost|fare|rent|fee|salary|wage))(?= |$)/;
 const HOW_MUCH_AR = new Set(['كم', 'قديش', 'اديش', 'وقديش', 'وكم']);
 const LASTING_VERB = /^[وف]?(?:استمر|استمرت|استمرو|يستمر|تستمر|دام|دامت|يدوم|تدوم|طول|طولت|طولو|بتطول|بيطول|تطول|يطول|امتد|امتدت|يمتد|تمتد|استغرق|استغرقت|يستغرق|تستغرق|ضل|ضلت|ضلو|بيضل|بتضل|ظل|ظلت|بقي|بقيت|بقيو)$/;
 const WH_QUESTION = /^(?:و|ف)?(?:ما|ماذا|ماهو|ماهي|من|مين|منو|كم|قديش|اي|اية|شو|what|what's|whats|which|who|whose|how many|how much)(?:\s|$)/i;
@@ -133,13 +140,23 @@ export function nearTerms(term: string, vocabulary: Iterable<string>, known: boo
   for (const other of vocabulary) {
     if (other === term || other.length < 3 || other.startsWith('~')) continue;
     const [shorter, longer] = other.length <= term.length ? [other, term] : [term, other];
-    const sameStem = longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 4;
+    const sameStem = (longer.startsWith(shorter) && longer.length - shorter.length <= 2 && shorter.length >= 4) || isNisbaPair(term, other);
     // Four-letter stems one edit apart are often different words (قايد / قاعد): typos need five.
     const typo =
       !known && ((term.length >= 5 && levenshteinAtMostOne(term, other)) || (term.length >= 4 && (isSwap(term, other) || isDotSlip(term, other))));
     if (sameStem || typo) near.push(other);
   }
   return near;
+}
+
+/**
+ * A noun in -ة and its relative adjective in -ي / -ية share a stem the stemmer leaves both endings on when it
+ * is short (صحة / صحية → صحه / صحي، بيئة / بيئية، دولة / دولية): the two endings are one word's.
+ */
+function isNisbaPair(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  const ends = `${a.at(-1) ?? ''}${b.at(-1) ?? ''}`;
+  return (ends === 'هي' || ends === 'يه') && a.slice(0, -1) === b.slice(0, -1);
 }
 
 /** In how many sentences a three-letter word must occur to be read for an unknown one a typo away. */
@@ -363,7 +380,12 @@ export function questionUnits(
   }
 
   const counted = COUNTS_THINGS.test(deps.normalize(question.text)) && !MEASURED.test(deps.normalize(question.text));
-  if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
+  // "How long did it last", "كم يومًا استغرقت": an amount of time answers, not a count of the dead.
+  if (question.answerType === 'number' && (asksKind(questionWords, 'duration') || HOW_MANY_TIME_UNITS.test(questionWords.join(' ')))) {
+    units.push({ kind: 'answer-type', label: 'number', weight: 1, duration: true });
+  } else if (question.answerType === 'number' && PRICE_ASKED.test(questionWords.join(' ')) && HOW_MUCH_ASKED.test(questionWords.join(' '))) {
+    units.push({ kind: 'answer-type', label: 'number', weight: 1, money: true });
+  } else if (question.answerType === 'number' && counted && !termsInOrder.some((u) => framing(u.label))) {
     units.push({ kind: 'answer-type', label: 'number', weight: 1, countsThings: true });
   } else if (question.answerType !== 'other') units.push({ kind: 'answer-type', label: question.answerType, weight: 1 });
   if (question.date) {

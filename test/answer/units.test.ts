@@ -32,3 +32,37 @@ describe('an unknown word one typo away from a name', () => {
     expect(typo.units).toContainEqual(expect.objectContaining({ kind: 'entity', label: 'الاسياش' }));
   });
 });
+
+describe('a question for how long', () => {
+  it('is answered by an amount of time, not by another number of its topic', async () => {
+    const corpusDir = tempCorpus();
+    // Written for this test.
+    writeArticle(corpusDir, 'clash-2021-05-02', '2021-05-02', [
+      'اشتباكات في حي الطي بالقامشلي',
+      'قتل أربعة مدنيين وأصيب تسعة آخرون في اشتباكات اندلعت ظهر اليوم في حي الطي.',
+      'وقال سكان إن الاشتباكات استمرت قرابة ثلاث ساعات قبل أن يتوقف إطلاق النار.',
+    ]);
+    const engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')) });
+    for (const question of ['قديش طوّلت الاشتباكات بحي الطي؟', 'كم ساعة استمرت الاشتباكات في حي الطي؟']) {
+      const answer = await engine.ask(question);
+      expect(answer.citations[0]?.sentenceId, question).toBe('clash-2021-05-02#2');
+    }
+  });
+});
+
+describe('a question for a price', () => {
+  it('is answered by a sum of money, not by a count of the thing priced', async () => {
+    const corpusDir = tempCorpus();
+    // Written for this test.
+    writeArticle(corpusDir, 'water-2021-05-03', '2021-05-03', [
+      'أزمة مياه في الحسكة',
+      'وتوزع مديرية المياه يوميًا المياه على الأحياء عبر 60 صهريجًا في مدينة الحسكة.',
+      'ووصل سعر الصهريج في الحسكة إلى 30 ألف ليرة سورية بحسب السكان.',
+    ]);
+    const engine = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'qamishli-cache-')) });
+    for (const question of ['قديش حق الصهريج بالحسكة؟', 'How much does a water tanker cost in Hasakah?']) {
+      const answer = await engine.ask(question);
+      expect(answer.citations[0]?.sentenceId, question).toBe('water-2021-05-03#2');
+    }
+  });
+});
