@@ -579,7 +579,8 @@ export type GateReason =
   | 'other-date'
   | 'report-day'
   | 'elsewhere'
-  | 'future';
+  | 'future'
+  | 'names-only';
 
 /** What `coverage` may report for an explanation: the share covered before any gate, and the gates that closed. */
 export interface CoverageTrace {
@@ -610,6 +611,7 @@ export function coverage(
   };
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
+  let termSaid = false;
   for (const unit of units) {
     const own = unitMatch(unit, evidence, parentOf);
     // A report names its topic in the headline and lead, then leaves it out ("the outbreak", nothing).
@@ -640,9 +642,16 @@ export function coverage(
     if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {
       close('elsewhere');
     }
+    if (unit.kind === 'term' && match > 0) termSaid = true;
     total += unit.weight;
     covered += unit.weight * match;
   }
+  // A sentence that names the asked actor or place in an article that says none of the words of what is
+  // asked of it ("what did the UN say about the fighting": a line on the UN's offices) does not answer:
+  // among many articles, a name alone is found in sentences about anything. Its article saying them is
+  // enough: a report names its topic once, then tells of it by its actors and places.
+  const { articleTerms } = evidence;
+  if (termUnits.length > 0 && !termSaid && articleTerms && !termUnits.some((u) => termForms(u).some((form) => hasTerm(articleTerms, form)))) close('names-only');
   if (trace) trace.share = total === 0 ? 1 : covered / total;
   return total === 0 ? gate : (covered / total) * gate;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,21 @@ describe('a report and its background', () => {
     expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#1`);
     // Asked for the earlier floods, the background is the answer.
     expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني في كانون الثاني 2023؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#12`);
+  });
+});
+
+describe('a name alone among articles about elsewhere', () => {
+  it('abstains when the only sentence naming the asked actor is in an article that says nothing of what is asked', async () => {
+    const corpusDir = mkdtempSync(join(tmpdir(), 'name-alone-'));
+    cpSync(SEED_DIR, corpusDir, { recursive: true });
+    const id = 'swiss-2019-03-02';
+    writeFileSync(join(corpusDir, `${id}.ar.txt`), [
+      'سويسرا بلد المنظمات الدولية',
+      'سويسرا دولة صغيرة في وسط أوروبا، عاصمتها برن.',
+      'سويسرا هي أيضاً مهد للصليب الأحمر؛ وموطن لعدد كبير من المنظمات الدولية؛ بما في ذلك ثاني أكبر مكتب للأمم المتحدة.',
+    ].join('\n'));
+    writeFileSync(join(corpusDir, `${id}.json`), JSON.stringify({ id, textFile: `${id}.ar.txt`, language: 'ar', published: '2019-03-02', publisher: null, url: null }));
+    const withSwiss = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'name-alone-cache-')) });
+    expect((await withSwiss.ask('هل شاركت الأمم المتحدة في الاشتباكات؟')).abstained).toBe(true);
   });
 });
