@@ -166,6 +166,12 @@ export interface RankingOptions {
   backgroundPenalty: number;
 }
 
+/** A question word used by at most this many sentences brings them all into the candidates. */
+const RARE_WORD_POSTINGS = 20;
+
+/** An analysed single word (not a joined phrase or a skeleton), searchable alone. */
+const isPlainWord = (term: string): boolean => /^[\p{L}\p{N}]+$/u.test(term);
+
 /** How many times the candidates the search returns when it keeps the home region's first. */
 const REGION_REACH = 5;
 
@@ -736,6 +742,13 @@ export async function buildEngine(
       }
       pool.add(ref);
     };
+    // A word of the question that few sentences use is a strong cue, yet among many articles the BM25
+    // top-K may hold none of its sentences (common words' expansions fill it): its sentences join too.
+    for (const unit of units) {
+      if (unit.kind !== 'term') continue;
+      const rare = [...unit.alternatives].some((t) => isPlainWord(t) && (corpusStats.documentFrequency.get(t) ?? 0) > 0 && (corpusStats.documentFrequency.get(t) ?? 0) <= RARE_WORD_POSTINGS);
+      if (rare) for (const hit of index.search(unit.label, { limit: RARE_WORD_POSTINGS })) addPosting(hit.ref);
+    }
     for (const unit of units) {
       if (unit.kind !== 'entity') continue;
       const postings = sentencesByEntity.get(unit.entityId) ?? [];
@@ -784,7 +797,7 @@ export async function buildEngine(
       const elsewhere = readInRegion && !homeArticles.has(item.sentence.articleId);
       const article = articleById.get(item.sentence.articleId);
       const kept = (elsewhere ? ranking.elsewhereCredit : 1) * (future && !speaksOfFuture(item, article?.published) ? ANSWER_TYPE_GATE : 1);
-      const covered = coverage(units, item, parts.parentOf, { published: article?.published }) * kept;
+      const covered = coverage(units, item, parts.parentOf, { published: article?.published, topic: article && leadTerms(article) }) * kept;
       // The topic its article's headline names ranks a sentence that leaves it unsaid; whether the
       // question is answered at all is still judged by what the sentence itself says.
       const topical = coverage(units, item, parts.parentOf, { published: article?.published, lead: article && leadTerms(article) }) * kept;
@@ -914,7 +927,8 @@ export async function buildEngine(
       units: analysis.units.map((u) => ({ kind: u.kind, label: u.label, weight: Number(u.weight.toFixed(2)), alternatives: u.kind === 'term' ? [...u.alternatives, ...[...u.expanded].map((t) => `${t}+`), ...[...u.fuzzy].map((t) => `${t}?`), ...[...(u.translated ?? [])].map(([t, c]) => `${t}*${c.toFixed(2)}`)] : undefined })),
       candidates: analysis.ranked.slice(0, limit).map((r) => {
         const trace: CoverageTrace = { gates: [] };
-        coverage(analysis.units, r.evidence, parts.parentOf, { published: articleById.get(r.evidence.sentence.articleId)?.published }, trace);
+        const article = articleById.get(r.evidence.sentence.articleId);
+        coverage(analysis.units, r.evidence, parts.parentOf, { published: article?.published, topic: article && leadTerms(article) }, trace);
         return {
           sentenceId: r.evidence.sentence.id,
           coverage: Number(r.coverage.toFixed(3)),

@@ -580,6 +580,8 @@ function isDeicticDate(label: string): boolean {
 export interface ArticleContext {
   published?: string;
   lead?: ReadonlySet<string>;
+  /** The terms of the article's headline and lead, for telling whether the article is about what is asked (never credited). */
+  topic?: ReadonlySet<string>;
 }
 
 /** Credit for a question word found only in the headline or lead of the sentence's article. */
@@ -623,7 +625,8 @@ export type GateReason =
   | 'other-date'
   | 'report-day'
   | 'elsewhere'
-  | 'future';
+  | 'future'
+  | 'names-only';
 
 /** What `coverage` may report for an explanation: the share covered before any gate, and the gates that closed. */
 export interface CoverageTrace {
@@ -654,6 +657,8 @@ export function coverage(
   };
   const focus = units.find((u): u is TermUnit => u.kind === 'term' && u.focus === true);
   const termUnits = units.filter((u): u is TermUnit => u.kind === 'term');
+  let termSaid = false;
+  let dateSaid = false;
   for (const unit of units) {
     const own = unitMatch(unit, evidence, parentOf);
     // A report names its topic in the headline and lead, then leaves it out ("the outbreak", nothing).
@@ -684,9 +689,18 @@ export function coverage(
     if (unit.kind === 'entity' && unit.entityKind === 'place' && !unit.landmark && match === 0 && setElsewhere(unit.entityId, evidence, parentOf)) {
       close('elsewhere');
     }
+    if (unit.kind === 'term' && match > 0) termSaid = true;
+    if (unit.kind === 'date' && match > 0) dateSaid = true;
     total += unit.weight;
     covered += unit.weight * match;
   }
+  // A sentence that names the asked actor or place, in an article whose headline and lead say none of the
+  // words of what is asked of it ("what did the UN say about the fighting": a line on the UN's offices),
+  // does not answer: among many articles, a name alone is found in sentences about anything. Its article's
+  // lead saying them is enough (a report names its topic once, then tells of it by its actors and places),
+  // and so is the asked date.
+  const about = article.topic ?? article.lead;
+  if (termUnits.length > 0 && !termSaid && !dateSaid && about && !termUnits.some((u) => termForms(u).some((form) => hasTerm(about, form)))) close('names-only');
   if (trace) trace.share = total === 0 ? 1 : covered / total;
   return total === 0 ? gate : (covered / total) * gate;
 }

@@ -140,9 +140,16 @@ export function parseQuestionDate(question: string, options: QuestionDateOptions
   return { start, end, precision: 'approximate', label };
 }
 
+/**
+ * Longest event a yearless date ("10 April", "في تموز") is matched against: an event of a whole year, a
+ * century or "a year later" holds every day of the year, so it says nothing of whether it fell on that one.
+ */
+const YEARLESS_MAX_EVENT_DAYS = 62;
+
 /** True when an event's dates fall in the question's date; a yearless date matches that month (and day) in any year. */
 export function questionDateMatches(date: QuestionDate, event: { start: string; end: string }): boolean {
   if (!date.yearless) return event.start <= date.end && event.end >= date.start;
+  if ((Date.parse(event.end) - Date.parse(event.start)) / 86_400_000 > YEARLESS_MAX_EVENT_DAYS) return false;
   const from = parseIsoDay(event.start).year;
   const to = parseIsoDay(event.end).year;
   for (let year = from; year <= to; year += 1) {

@@ -6,6 +6,8 @@ import { createEngine } from '../../src/answer/create-engine.ts';
 import type { Engine } from '../../src/answer/types.ts';
 import { SECOND_DIR, SEED_DIR } from '../events/fixtures/load.ts';
 import { SEED_ID, sharedEngine } from '../helpers/engine.ts';
+import { DEFAULT_RANKING } from '../../src/answer/engine.ts';
+import { tempCorpus, writeArticle } from '../helpers/corpus-dir.ts';
 
 // The engine over two articles: the seed and a later one it was never tuned on.
 const SECOND_ID = 'tayy-2021-05-03';
@@ -60,5 +62,31 @@ describe('a report and its background', () => {
     expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#1`);
     // Asked for the earlier floods, the background is the answer.
     expect((await shared.ask('كم خيمة غرقت في مخيم واشوكاني في كانون الثاني 2023؟')).citations[0]?.sentenceId).toBe(`${WASHOKANI}#12`);
+  });
+});
+
+describe('a name alone among articles about elsewhere', () => {
+  it('abstains when the only sentence naming the asked actor is in an article that says nothing of what is asked', async () => {
+    const corpusDir = tempCorpus();
+    writeArticle(corpusDir, 'swiss-2019-03-02', '2019-03-02', [
+      'سويسرا بلد المنظمات الدولية',
+      'سويسرا دولة صغيرة في وسط أوروبا، عاصمتها برن.',
+      'سويسرا هي أيضاً مهد للصليب الأحمر؛ وموطن لعدد كبير من المنظمات الدولية؛ بما في ذلك ثاني أكبر مكتب للأمم المتحدة.',
+    ]);
+    const withSwiss = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'name-alone-cache-')) });
+    expect((await withSwiss.ask('هل شاركت الأمم المتحدة في الاشتباكات؟')).abstained).toBe(true);
+  });
+});
+
+describe('a rare word of the question among many articles', () => {
+  it('brings the sentences using it into the candidates when common words fill the top of the search', async () => {
+    const corpusDir = tempCorpus();
+    writeArticle(corpusDir, 'elsewhere-2021-04-26', '2021-04-26', [
+      'مواجهات في المدينة البعيدة',
+      ...Array.from({ length: 6 }, (_, i) => `دارت المواجهات في الحي ${i + 1} من المدينة البعيدة وسط المدينة.`),
+    ]);
+    // A search that returns few candidates, as a large corpus makes the usual sixty.
+    const crowded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'rare-word-cache-')), ranking: { ...DEFAULT_RANKING, candidates: 3 } });
+    expect((await crowded.ask('أين دارت أعنف المواجهات في المدينة؟')).citations[0]?.sentenceId).toBe(`${SEED_ID}#2`);
   });
 });

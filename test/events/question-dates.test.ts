@@ -92,6 +92,13 @@ describe('questionDateMatches', () => {
     expect(questionDateMatches(date, { start: '2016-07-01', end: '2016-07-31' })).toBe(true);
     expect(questionDateMatches(date, { start: '2018-09-01', end: '2018-09-30' })).toBe(false);
   });
+
+  it('does not match a yearless day against a whole year or century, which holds every day', () => {
+    const date = { start: '2021-04-10', end: '2021-04-10', precision: 'day' as const, label: '10 April', yearless: { month: 4, day: 10 } };
+    expect(questionDateMatches(date, { start: '2019-04-08', end: '2019-04-12' })).toBe(true);
+    expect(questionDateMatches(date, { start: '1923-01-01', end: '1923-12-31' })).toBe(false);
+    expect(questionDateMatches(date, { start: '1700-01-01', end: '1799-12-31' })).toBe(false);
+  });
 });
 
 describe('questionTimeFlags', () => {
