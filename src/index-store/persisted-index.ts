@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import type { IndexedArticle } from '../answer/create-engine.ts';
 import { Fts5SentenceIndex } from './fts5-index.ts';
 
+/**
+ * Articles changed at one start from which the index is merged into one segment (a first build, a new
+ * pipeline, a large import); a few articles added now and then leave FTS5's own merging to keep it compact.
+ */
+const OPTIMIZE_AFTER = 100;
+
 export interface PersistedIndexOptions {
   dataDir: string;
   progress?(line: string): void;
@@ -37,6 +43,7 @@ export function openPersistedIndex(options: PersistedIndexOptions): (articles: r
         }
       });
     });
+    if (changed.length + removed.length >= OPTIMIZE_AFTER) index.optimize();
     // A key is `<articleId>#<number>`: its position is the article's first plus the number (one entry
     // per article, not per sentence, at every start).
     const placed = new Map<string, { first: number; count: number }>();

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndexedArticle } from '../../src/answer/create-engine.ts';
-import { openPersistedIndex } from '../../src/index-store/persisted-index.ts';
+import { Fts5SentenceIndex } from '../../src/index-store/fts5-index.ts';
+import { indexFile, openPersistedIndex } from '../../src/index-store/persisted-index.ts';
 import { SEED_DOCS } from '../search/contract.ts';
 
 function article(id: string, hash: string, texts: readonly string[], firstRef: number): IndexedArticle {
@@ -41,5 +43,21 @@ describe('the persisted FTS5 index in DATA_DIR', () => {
     expect(index.size).toBe(3);
     expect(index.search('وساطة روسية')).toEqual([]);
     index.close();
+  });
+
+  it('merges a large build into one segment, finding the same sentences with the same scores', () => {
+    // 120 articles, each in its own transaction's segment before the merge.
+    const articles = Array.from({ length: 120 }, (_, a) => article(`a${a}`, `h${a}`, SEED_DOCS.map((d) => d.text), a * SEED_DOCS.length));
+    const dataDir = mkdtempSync(join(tmpdir(), 'qamishli-index-'));
+    const index = openPersistedIndex({ dataDir })(articles);
+    const db = new Database(indexFile(dataDir), { readonly: true });
+    expect(db.prepare('SELECT count(DISTINCT segid) FROM fts_idx').pluck().get()).toBe(1);
+    db.close();
+    const unmerged = Fts5SentenceIndex.build(articles.flatMap((a) => a.sentences.map((s) => ({ ref: s.ref, text: s.text }))));
+    for (const question of ['وساطة روسية', 'من يسيطر على المطار؟', 'اشتباكات حي طي']) {
+      expect(index.search(question, { limit: 20 })).toEqual(unmerged.search(question, { limit: 20 }));
+    }
+    index.close();
+    unmerged.close();
   });
 });
