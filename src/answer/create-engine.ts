@@ -1,19 +1,19 @@
 /** Wires the real language-understanding and events modules into the engine. */
-import { createHash } from 'node:crypto';
-import { accessSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { accessSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Corpus, Language, Sentence } from '../corpus/article.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { buildTimeline, filterTimeline, mergeArticleTimelines } from '../events/timeline.ts';
 import { parseQuestionDate, questionDateEvents, questionDateMatches, questionTimeFlags } from '../events/question-dates.ts';
 import { EventCalendar, type DatedSpan } from '../events/event-calendar.ts';
 import { allEntities, entityById, entityTerms, matchEntities } from '../nlu/entities.ts';
-import { defaultConcepts, defaultGlossaryInstance, expandQuery } from '../nlu/glossary.ts';
-import { conceptLabeller } from '../nlu/concepts.ts';
+import { defaultConcepts, defaultGlossaryInstance, expandQuery, type CompiledGlossary, type GlossaryStore } from '../nlu/glossary.ts';
+import { conceptLabeller, conceptOwners, labellerOf, type ConceptOwners } from '../nlu/concepts.ts';
 import { classifyIntent, defaultIntentData, loadOrTrainIntentModel } from '../nlu/intents.ts';
 import type { IntentName } from '../nlu/intent-names.ts';
 import { BILINGUAL_LEXICON_FILE, corpusNameFinder, loadBilingualLexicon, type ArabicTermStore, type BilingualLexicon } from '../nlu/bilingual.ts';
-import { loadPluralTable, PLURAL_TABLE_FILE, type PluralTable } from '../nlu/plurals.ts';
+import { loadPluralTable, PLURAL_TABLE_FILE, type CompiledPluralTable, type PluralTable, type PluralTableStore } from '../nlu/plurals.ts';
 import type { SentenceSearchIndex } from '../search/types.ts';
 import { analyze } from '../text/analyze.ts';
 import { normalizeArabic } from '../text/arabic.ts';
@@ -23,6 +23,7 @@ import { analyseArticle, articleOf, eventsOf, packedEvidence, type AnalysisDeps,
 import { buildEngine, DEFAULT_RANKING, intentProfilesFor, type EngineParts, type ExplainableEngine, type IntentProfiles, type RankingOptions } from './engine.ts';
 import type { CountedStatistics, EvidenceSource } from './engine.ts';
 import { resolveHomeRegion } from './home-region.ts';
+import { keyedCache } from './keyed-cache.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** Bumped by hand when the analysis changes in a way the code fingerprint cannot see. */
@@ -196,50 +197,62 @@ function packedStatistics(packed: PackedCorpus, keep?: (articleId: string) => bo
   return { sentenceCount, documentFrequency, entityFrequency };
 }
 
+/** The files the default glossary and the concept labels are computed from, besides the pipeline's (analyze, the stemmers). */
+const GLOSSARY_INPUTS = ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'knowledge/concepts.json', 'intents/glossary.json'];
+
+/** Adds the content of project files (paths from the root; a missing one adds nothing) to a hash. */
+function hashFiles(hash: Hash, files: readonly string[]): void {
+  // Through the project root: the same folder from the sources and from a bundle (scripts/run.mjs).
+  const root = join(import.meta.dirname, '..', '..');
+  for (const file of files) if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
+}
+
+/** The key of what is computed from the glossary's and the concepts' sources with this pipeline. */
+function glossaryKey(): string {
+  const hash = createHash('sha256').update(pipelineFingerprint());
+  hashFiles(hash, GLOSSARY_INPUTS);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The default glossary's compiled table, kept for this pipeline and these glossary sources: compiling
+ * it analyses every key and target, about half a second of every start.
+ */
+function glossaryStore(cacheDir: string): GlossaryStore {
+  return keyedCache<CompiledGlossary>(join(cacheDir, 'glossary.json'), glossaryKey());
+}
+
+/** The concept labeller, its analysed forms kept like the glossary (about a tenth of a second each start). */
+function cachedConceptLabeller(cacheDir: string): (terms: ReadonlySet<string>) => string[] {
+  const cache = keyedCache<ConceptOwners>(join(cacheDir, 'concept-labels.json'), glossaryKey());
+  let owners = cache.load();
+  if (!owners) {
+    owners = conceptOwners(defaultConcepts(), analyze);
+    cache.save(owners);
+  }
+  return labellerOf(owners);
+}
+
+/** The plural table as built, kept for this pipeline, this table file and the code that builds it. */
+function pluralTableStore(cacheDir: string): PluralTableStore {
+  const hash = createHash('sha256').update(pipelineFingerprint());
+  hashFiles(hash, ['src/nlu/plurals.ts', 'knowledge/ar-plurals.tsv']);
+  return keyedCache<CompiledPluralTable>(join(cacheDir, 'plural-table.json'), hash.digest('hex').slice(0, 16));
+}
+
 /**
  * Intent profiles from the cache directory when the examples and the knowledge they are read with
  * are unchanged; computed (about a second) and stored otherwise.
  */
 function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfiles {
   const hash = createHash('sha256').update(pipelineFingerprint()).update(JSON.stringify(parts.intentExamples));
-  const root = join(import.meta.dirname, '..', '..');
-  for (const file of ['src/nlu/glossary.ts', 'src/nlu/concepts.ts', 'src/answer/intent-profile.ts', 'src/answer/engine.ts', 'knowledge/concepts.json', 'intents/glossary.json']) {
-    if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
-  }
+  hashFiles(hash, [...GLOSSARY_INPUTS, 'src/answer/intent-profile.ts', 'src/answer/engine.ts']);
   const cache = keyedCache<[IntentName, string[]][]>(join(cacheDir, 'intent-profiles.json'), hash.digest('hex').slice(0, 16));
   const cached = cache.load();
   if (cached) return new Map(cached.map(([intent, terms]) => [intent, new Set(terms)]));
   const profiles = intentProfilesFor(parts);
   cache.save([...profiles].map(([intent, terms]) => [intent, [...terms]]));
   return profiles;
-}
-
-/**
- * A value computed from code and knowledge, kept in a JSON file under the cache directory with the
- * key it was computed for: a file of another key (changed code or data), missing or unreadable is
- * computed again; a read-only directory only costs computing it every time. Written aside and renamed.
- */
-function keyedCache<T>(file: string, key: string): { load(): T | undefined; save(value: T): void } {
-  return {
-    load: () => {
-      try {
-        const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: T };
-        return cached.key === key ? cached.value : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    save: (value) => {
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ key, value }));
-        renameSync(temporary, file);
-      } catch {
-        // computed again next time
-      }
-    },
-  };
 }
 
 /** The dictionary's analysed Arabic terms, kept for this pipeline and this dictionary file. */
@@ -274,9 +287,12 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
   // The plural table is read at the first question too (its words are analysed then).
   if (options.plurals === undefined) accessSync(PLURAL_TABLE_FILE);
   let pluralTable: PluralTable | undefined;
-  const plurals = options.plurals === null ? null : () => (options.plurals ?? (pluralTable ??= loadPluralTable()));
+  const pluralStore = (): PluralTableStore | undefined => (options.cacheDir === undefined ? undefined : pluralTableStore(options.cacheDir));
+  const plurals = options.plurals === null ? null : () => (options.plurals ?? (pluralTable ??= loadPluralTable(PLURAL_TABLE_FILE, pluralStore())));
   const { dataDir } = options;
   const { corpus, timelineEvents, eventDays, evidence, indexed, corpusWords } = dataDir === undefined ? prepareInMemory(options) : preparePersisted({ ...options, dataDir });
+  // Built here, with its cache, before the intent model (which reads it) or a question can.
+  if (options.cacheDir !== undefined) defaultGlossaryInstance(glossaryStore(options.cacheDir));
   const model = await loadOrTrainIntentModel({ cacheFile: options.cacheDir ? join(options.cacheDir, 'intent-model.json') : undefined });
   // "Now" for relative dates is the newest article's day; an empty corpus has none, so today.
   const latest = corpus.articles.reduce<string | undefined>((d, a) => (d === undefined || a.published > d ? a.published : d), undefined);
@@ -311,7 +327,7 @@ export async function createEngine(options: CreateEngineOptions): Promise<Explai
         const entity = entityById(id);
         return entity && { nameEn: entity.nameEn, kind: entity.kind };
       },
-      concepts: conceptLabeller(defaultConcepts(), analyze),
+      concepts: options.cacheDir === undefined ? conceptLabeller(defaultConcepts(), analyze) : cachedConceptLabeller(options.cacheDir),
     },
     translateEnglish: bilingual ? (text) => bilingual().translate(text) : undefined,
     knowsArabicWord: bilingual ? (word) => bilingual().knowsArabic(word) : undefined,

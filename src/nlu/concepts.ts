@@ -61,11 +61,11 @@ export function conceptGlossaryData(concepts: readonly Concept[], isContentKey: 
   };
 }
 
-/**
- * A labeller of the concepts a sentence expresses: each concept's one-word MSA forms, analysed,
- * lead to its first English word. A form shared by two concepts labels neither.
- */
-export function conceptLabeller(concepts: readonly Concept[], analyze: (text: string) => string[]): (terms: ReadonlySet<string>) => string[] {
+/** Analysed one-word MSA forms with the label each leads to; null for a form two concepts share. */
+export type ConceptOwners = [term: string, label: string | null][];
+
+/** Each concept's one-word MSA forms, analysed, with its first English word (what a cache keeps). */
+export function conceptOwners(concepts: readonly Concept[], analyze: (text: string) => string[]): ConceptOwners {
   const owner = new Map<string, string | null>();
   for (const concept of concepts) {
     const label = concept.en[0] ?? concept.id.replace(/_/g, ' ');
@@ -77,6 +77,12 @@ export function conceptLabeller(concepts: readonly Concept[], analyze: (text: st
       owner.set(term, previous === undefined || previous === label ? label : null);
     }
   }
+  return [...owner];
+}
+
+/** A labeller of the concepts a sentence expresses, from `conceptOwners`. */
+export function labellerOf(owners: ConceptOwners): (terms: ReadonlySet<string>) => string[] {
+  const owner = new Map(owners);
   return (terms) => {
     const labels = new Set<string>();
     for (const term of terms) {
@@ -85,4 +91,12 @@ export function conceptLabeller(concepts: readonly Concept[], analyze: (text: st
     }
     return [...labels];
   };
+}
+
+/**
+ * A labeller of the concepts a sentence expresses: each concept's one-word MSA forms, analysed,
+ * lead to its first English word. A form shared by two concepts labels neither.
+ */
+export function conceptLabeller(concepts: readonly Concept[], analyze: (text: string) => string[]): (terms: ReadonlySet<string>) => string[] {
+  return labellerOf(conceptOwners(concepts, analyze));
 }

@@ -71,8 +71,23 @@ function phraseKeys(phrase: string): string[] {
   return tokenize(phrase.replace(/['’]/g, '')).map(wordKey);
 }
 
+/**
+ * A compiled glossary as plain data: each key (joined word keys) with its analysed target terms, in
+ * the order they were added, and the longest key in words. What a cache keeps between starts.
+ */
+export interface CompiledGlossary {
+  longest: number;
+  table: [string, string[]][];
+}
+
+/** Where a compiled glossary is kept between starts (the composition root passes one in). */
+export interface GlossaryStore {
+  load(): CompiledGlossary | undefined;
+  save(compiled: CompiledGlossary): void;
+}
+
 /** Compiles glossary data. Throws GlossaryError for a key with no words or a one-word key that is a stopword. */
-export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defaultEntityLexicon()): Glossary {
+export function compileGlossary(data: GlossaryData): CompiledGlossary {
   // Key (joined word keys) -> analysed target terms; one key may sit in several groups: union.
   const table = new Map<string, Set<string>>();
   let longest = 1;
@@ -97,6 +112,17 @@ export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defa
   };
   for (const group of data.english) for (const en of group.en) add(en, group.ar);
   for (const group of data.dialect) for (const d of group.dialect) add(d, group.msa);
+  return { longest, table: [...table].map(([key, terms]) => [key, [...terms]]) };
+}
+
+/** Compiles glossary data into a glossary. Throws GlossaryError as `compileGlossary` does. */
+export function createGlossary(data: GlossaryData, lexicon: EntityLexicon = defaultEntityLexicon()): Glossary {
+  return glossaryOf(compileGlossary(data), lexicon);
+}
+
+function glossaryOf(compiled: CompiledGlossary, lexicon: EntityLexicon): Glossary {
+  const table = new Map(compiled.table);
+  const { longest } = compiled;
 
   function lookup(text: string): GlossaryHit[] {
     const words = tokenize(text.replace(/['’]/g, ''));
@@ -139,13 +165,34 @@ export function defaultConcepts(): readonly Concept[] {
   return concepts;
 }
 
-/** The glossary compiled from intents/glossary.json with the default entity lexicon (built on first use). */
-export function defaultGlossaryInstance(): Glossary {
-  defaultGlossary ??= (() => {
-    const fromConcepts = conceptGlossaryData(defaultConcepts(), (key) => analyze(key).length > 0);
-    const own = glossaryData as GlossaryData;
-    return createGlossary({ english: [...fromConcepts.english, ...own.english], dialect: [...fromConcepts.dialect, ...own.dialect] });
-  })();
+/** The data of the default glossary: knowledge/concepts.json and intents/glossary.json. */
+function defaultGlossaryData(): GlossaryData {
+  const fromConcepts = conceptGlossaryData(defaultConcepts(), (key) => analyze(key).length > 0);
+  const own = glossaryData as GlossaryData;
+  return { english: [...fromConcepts.english, ...own.english], dialect: [...fromConcepts.dialect, ...own.dialect] };
+}
+
+/**
+ * A glossary whose compiled table comes from the store when it holds one; otherwise `data` is read
+ * and compiled (for the default glossary, analysing every key and target: about half a second) and
+ * saved. The store trusts what it holds: keeping it in step with the data and code is its key's job.
+ */
+export function storedGlossary(data: () => GlossaryData, store: GlossaryStore | undefined, lexicon: EntityLexicon = defaultEntityLexicon()): Glossary {
+  let compiled = store?.load();
+  if (!compiled) {
+    compiled = compileGlossary(data());
+    store?.save(compiled);
+  }
+  return glossaryOf(compiled, lexicon);
+}
+
+/**
+ * The glossary compiled from intents/glossary.json and the concepts with the default entity lexicon,
+ * built on first use; a store given to that first call (the engine's cache) keeps the compiled table
+ * between starts. Later calls return the same glossary whatever store they pass.
+ */
+export function defaultGlossaryInstance(store?: GlossaryStore): Glossary {
+  defaultGlossary ??= storedGlossary(defaultGlossaryData, store);
   return defaultGlossary;
 }
 

@@ -197,12 +197,24 @@ function wordForms(word: string): string[] {
   return forms;
 }
 
+/** A built table as plain data: each word with its partners' terms, and the pairs it holds (what a cache keeps). */
+export interface CompiledPluralTable {
+  size: number;
+  partners: [word: string, terms: string[]][];
+}
+
+/** Where a built table is kept between starts (the composition root passes one in). */
+export interface PluralTableStore {
+  load(): CompiledPluralTable | undefined;
+  save(compiled: CompiledPluralTable): void;
+}
+
 /**
  * Builds the table: each word (as the table writes it) → the analysed terms of its partners, the
  * terms sentences are indexed by. Words are looked up as written, not by their stems: a stem stands
  * for more than the word (مدني, "civil", stems like مدن, "cities"; قتل, "killing", like قتلة, "killers").
  */
-export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 'plural'>[]): PluralTable {
+export function compilePluralTable(pairs: readonly Pick<PluralPair, 'singular' | 'plural'>[]): CompiledPluralTable {
   const partners = new Map<string, Set<string>>();
   const link = (word: string, term: string): void => {
     let set = partners.get(word);
@@ -219,9 +231,19 @@ export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 
     link(bareWord(plural), a);
     size += 1;
   }
+  return { size, partners: [...partners].map(([word, terms]) => [word, [...terms]]) };
+}
+
+/** The table of `pairs` (see `compilePluralTable`). */
+export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 'plural'>[]): PluralTable {
+  return pluralTableOf(compilePluralTable(pairs));
+}
+
+function pluralTableOf(compiled: CompiledPluralTable): PluralTable {
+  const partners = new Map(compiled.partners);
   const partnersOf = (word: string): string[] => [...new Set(wordForms(word).flatMap((form) => [...(partners.get(form) ?? [])]))];
   return {
-    size,
+    size: compiled.size,
     partners: partnersOf,
     expand(text) {
       const present = new Set(analyze(text));
@@ -232,8 +254,8 @@ export function createPluralTable(pairs: readonly Pick<PluralPair, 'singular' | 
   };
 }
 
-/** Parses the table's text (see `formatPluralTable`); lines starting with # are comments. */
-export function parsePluralTable(text: string): PluralTable {
+/** Parses the table's text (see `formatPluralTable`) into its pairs; lines starting with # are comments. */
+function parsePluralPairs(text: string): PluralPair[] {
   const pairs: PluralPair[] = [];
   text.split('\n').forEach((raw, number) => {
     const line = raw.trim();
@@ -242,16 +264,29 @@ export function parsePluralTable(text: string): PluralTable {
     if (!singular || !plural) throw new PluralTableError(`line ${number + 1}: expected "singular<TAB>plural<TAB>english"`);
     pairs.push({ singular, plural, english });
   });
-  return createPluralTable(pairs);
+  return pairs;
 }
 
-/** Reads and parses the table (called by the composition root, never at import). */
-export function loadPluralTable(path: string | URL = PLURAL_TABLE_FILE): PluralTable {
+/** Parses the table's text (see `formatPluralTable`); lines starting with # are comments. */
+export function parsePluralTable(text: string): PluralTable {
+  return createPluralTable(parsePluralPairs(text));
+}
+
+/**
+ * Reads and parses the table (called by the composition root, never at import). A store's table is
+ * used instead when it holds one (building analyses every word, a tenth of a second or more); a
+ * table built is saved to it. Keeping the store in step with the file and the code is its key's job.
+ */
+export function loadPluralTable(path: string | URL = PLURAL_TABLE_FILE, store?: PluralTableStore): PluralTable {
+  const stored = store?.load();
+  if (stored) return pluralTableOf(stored);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new PluralTableError(`cannot read the Arabic plural table at ${String(path)}`, { cause: error });
   }
-  return parsePluralTable(text);
+  const compiled = compilePluralTable(parsePluralPairs(text));
+  store?.save(compiled);
+  return pluralTableOf(compiled);
 }
