@@ -90,7 +90,10 @@ function computeFingerprint(): string {
     join(src, 'nlu', 'entities.ts'),
     ...['evidence.ts', 'skeleton.ts', 'article-analysis.ts'].map((f) => join(src, 'answer', f)),
   ];
-  for (const file of files) if (statSync(file, { throwIfNoEntry: false })) hash.update(readFileSync(file));
+  // The stemmers and tokenisers come from these packages: an upgrade may stem differently, so their
+  // manifests (versions) count too. Other dependencies do not touch the analysis.
+  const packages = ['@nlpjs/core', '@nlpjs/lang-ar', '@nlpjs/lang-en-min'].map((name) => join(src, '..', 'node_modules', name, 'package.json'));
+  for (const file of [...files, ...packages]) if (statSync(file, { throwIfNoEntry: false })) hash.update(readFileSync(file));
   hash.update(JSON.stringify(allEntities()));
   return hash.digest('hex').slice(0, 16);
 }
