@@ -210,11 +210,16 @@ function hashFiles(hash: Hash, files: readonly string[]): void {
   for (const file of files) if (statSync(join(root, file), { throwIfNoEntry: false })) hash.update(readFileSync(join(root, file)));
 }
 
-/** The key of what is computed from the glossary's and the concepts' sources with this pipeline. */
+/** The key of what is computed from the glossary's and the concepts' sources with this pipeline (hashed once). */
+let glossaryFingerprint: string | undefined;
+
 function glossaryKey(): string {
-  const hash = createHash('sha256').update(pipelineFingerprint());
-  hashFiles(hash, GLOSSARY_INPUTS);
-  return hash.digest('hex').slice(0, 16);
+  if (glossaryFingerprint === undefined) {
+    const hash = createHash('sha256').update(pipelineFingerprint());
+    hashFiles(hash, GLOSSARY_INPUTS);
+    glossaryFingerprint = hash.digest('hex').slice(0, 16);
+  }
+  return glossaryFingerprint;
 }
 
 /**
@@ -248,8 +253,8 @@ function pluralTableStore(cacheDir: string): PluralTableStore {
  * are unchanged; computed (about a second) and stored otherwise.
  */
 function cachedIntentProfiles(cacheDir: string, parts: EngineParts): IntentProfiles {
-  const hash = createHash('sha256').update(pipelineFingerprint()).update(JSON.stringify(parts.intentExamples));
-  hashFiles(hash, [...GLOSSARY_INPUTS, 'src/answer/intent-profile.ts', 'src/answer/engine.ts']);
+  const hash = createHash('sha256').update(glossaryKey()).update(JSON.stringify(parts.intentExamples));
+  hashFiles(hash, ['src/answer/intent-profile.ts', 'src/answer/engine.ts']);
   const cache = keyedCache<[IntentName, string[]][]>(join(cacheDir, 'intent-profiles.json'), hash.digest('hex').slice(0, 16));
   const cached = cache.load();
   if (cached) return new Map(cached.map(([intent, terms]) => [intent, new Set(terms)]));

@@ -12,7 +12,7 @@ import { tokenize } from '../text/tokenize.ts';
 import { skeletons } from './skeleton.ts';
 import { isMonthWord } from '../text/months.ts';
 import { cardinalValue, isArabicDual, isQuantityWord, isVagueCount, ordinalValue } from '../text/numbers.ts';
-import { TIME_OF_DAY } from '../events/lexicon.ts';
+import { TIME_OF_DAY, UNIT_WORDS } from '../events/lexicon.ts';
 import type { TimelineEvent } from './types.ts';
 import { FUTURE_VERB, type AnswerType } from './question.ts';
 import { hasKindCue, type AnswerKind } from './answer-kind.ts';
@@ -490,11 +490,16 @@ const COUNT_WINDOW = 6;
 const MEASURE_UNIT = /^(?:[وبل]?(?:ال)?)(?:ليره|ليرات|دولار|دولارا|دولارات|يورو|دينار|ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|يوم|يوما|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين|متر|امتار|مترا|كيلومتر|كيلومترات|كيلومترا|كم|طن|اطنان|طنا|طنين|ليتر|ليترات|لتر|لترات|كيلو|كيلوغرام|كيلوغرامات|غرام|غراما|دونم|دونما|دونمات|هكتار|بالمئه|بالماءه|بالميه|درجه|درجات|%|pounds?|dollars?|hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:re|er)s?|met(?:re|er)s?|tons?|tonnes?|lit(?:re|er)s?|percent|%)$/;
 
 // Units of time: a quantity in one of them (ثلاث ساعات، 17 يومًا، لليوم التاسع) tells how long something lasted.
-const TIME_UNIT = /^(?:[وبل]?(?:ال|ل)?)(?:ساعه|ساعات|ساعتين|ساعتان|دقيقه|دقايق|دقيقتين|يوم|يوما|ايام|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|عاما|اعوام|عامين|hours?|days?|weeks?|months?|years?|minutes?)$/;
+// The Arabic units are the date grammar's (events/lexicon.ts), with minutes, which no date is counted in.
+const OTHER_TIME_UNIT = /^(?:دقيقه|دقايق|دقيقتين|hours?|days?|weeks?|months?|years?|minutes?)$/;
+const isTimeUnit = (word: string): boolean => {
+  const bare = word.replace(/^[وبل]?(?:ال|ل)?/, '');
+  return UNIT_WORDS.has(bare) || OTHER_TIME_UNIT.test(bare);
+};
 
 /** True when a quantity of the sentence is an amount of time: what "how long" asks for. */
 function tellsDuration(evidence: SentenceEvidence): boolean {
-  return quantityIn(evidence, TIME_UNIT, true);
+  return quantityIn(evidence, isTimeUnit, true);
 }
 
 // Currencies: a quantity in one of them (30 ألف ليرة، 150 دولارًا، 37 سنتًا) is a price, a wage or a sum.
@@ -502,20 +507,20 @@ const CURRENCY = /^(?:[وبل]?(?:ال|ل)?)(?:ليره|ليرات|دولار|د
 
 /** True when a quantity of the sentence is a sum of money: what "how much does it cost" asks for. */
 function tellsSum(evidence: SentenceEvidence): boolean {
-  return quantityIn(evidence, CURRENCY, false);
+  return quantityIn(evidence, (word) => CURRENCY.test(word), false);
 }
 
 /**
  * True when a quantity of the sentence is in a unit (ثلاث ساعات، 25 ألف ليرة): the unit right after it,
  * past its multiplier, or the quantity a unit itself (ساعتين); an ordinal after one when `ordinal` (لليوم التاسع).
  */
-function quantityIn(evidence: SentenceEvidence, unit: RegExp, ordinal: boolean): boolean {
+function quantityIn(evidence: SentenceEvidence, isUnit: (word: string) => boolean, ordinal: boolean): boolean {
   const words = tokenize(evidence.sentence.text).map((w) => normalizeArabic(w).toLowerCase());
   return evidence.quantities.some((q) => {
-    if (unit.test(words[q] ?? '') || (ordinal && unit.test(words[q - 1] ?? ''))) return true;
+    if (isUnit(words[q] ?? '') || (ordinal && isUnit(words[q - 1] ?? ''))) return true;
     let next = q + 1;
-    while (next < words.length && isQuantityWord(words[next] ?? '') && !unit.test(words[next] ?? '')) next += 1;
-    return unit.test(words[next] ?? '');
+    while (next < words.length && isQuantityWord(words[next] ?? '') && !isUnit(words[next] ?? '')) next += 1;
+    return isUnit(words[next] ?? '');
   });
 }
 

@@ -106,8 +106,8 @@ export function asksWhy(words: readonly string[]): boolean {
   return asksKind(words, 'reason');
 }
 
-/** "من أين"، "منين"، "من وين": a source, which is as often an agency or a donor as a place. */
-const ORIGIN_AR = /(?:^| )(?:منين|من (?:اين|وين|فين))(?: |$)/;
+/** "من أين"، "من وين": a source, which is as often an agency or a donor as a place (منين is no where-word). */
+const ORIGIN_AR = /(?:^| )من (?:اين|وين|فين)(?: |$)/;
 
 /** Infers the type of answer from the question words, in either language. */
 export function expectedAnswerType(words: readonly string[], lang: Language): AnswerType {

@@ -214,8 +214,7 @@ function aliasPattern(alias: string): RegExp {
   // An acronym that spells a function word (WHO, US) is the name only in capitals: "who" asks.
   const trimmed = alias.trim();
   const caseSensitive = /^\p{Lu}{2,}$/u.test(trimmed) && isEnglishStopword(trimmed.toLowerCase());
-  const body = alias
-    .trim()
+  const body = trimmed
     .split(/[\s-]+/)
     .map((part) => escapeRegExp(part).replace(/'/g, "['’]?"))
     .join('[\\s-]+');

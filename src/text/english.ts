@@ -28,6 +28,17 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   brother: 'brethren', medium: 'media', datum: 'data', bacterium: 'bacteria',
 };
 
+/** British endings and their American spelling. */
+const BRITISH_ENDINGS: readonly [RegExp, string][] = [
+  [/is(e|ed|es|ing|er|ers|ation|ations)$/, 'iz$1'],
+  [/ys(e|ed|es|ing)$/, 'yz$1'],
+  [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
+  [/([^aeiou])tre(s|d)?$/, '$1ter$2'],
+  [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+  [/ence(s)?$/, 'ense$1'],
+  [/ogue(s)?$/, 'og$1'],
+];
+
 /**
  * American spellings of a British-spelt word (subsidised → subsidized, mobilisation → mobilization,
  * labour → labor, centre → center, travelled → traveled, defence → defense), for a dictionary that lists
@@ -36,16 +47,7 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
 export function americanSpellings(word: string): string[] {
   const w = word.toLowerCase();
   const out: string[] = [];
-  const rules: readonly [RegExp, string][] = [
-    [/is(e|ed|es|ing|er|ers|ation|ations)$/, 'iz$1'],
-    [/ys(e|ed|es|ing)$/, 'yz$1'],
-    [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
-    [/([^aeiou])tre(s|d)?$/, '$1ter$2'],
-    [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
-    [/ence(s)?$/, 'ense$1'],
-    [/ogue(s)?$/, 'og$1'],
-  ];
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of BRITISH_ENDINGS) {
     if (pattern.test(w)) {
       const variant = w.replace(pattern, replacement);
       if (variant !== w && !out.includes(variant)) out.push(variant);
